@@ -1,0 +1,1 @@
+return SegmentLab.Cli.CliApp.Run(args);
