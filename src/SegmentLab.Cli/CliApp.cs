@@ -1,10 +1,20 @@
 using System.CommandLine;
+using SegmentLab.Data;
 
 namespace SegmentLab.Cli;
 
-/// <summary>Builds the <c>segmentlab</c> command tree and runs it.</summary>
+/// <summary>Builds the <c>segmentlab</c> command tree and runs it. Exit codes: 0 ok, 1 validation verdict fail, 2 bad input or usage.</summary>
 public static class CliApp
 {
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when a validation verdict fails.</summary>
+    public const int VerdictFailed = 1;
+
+    /// <summary>Exit code for bad input or usage.</summary>
+    public const int BadInput = 2;
+
     /// <summary>Runs the command line with the process's standard output and error.</summary>
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -12,7 +22,35 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("SegmentLab: customer segmentation from purchases and engagement.");
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        // Subcommands: each lives in Commands/ and only parses options and calls the library.
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"segmentlab: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'segmentlab --help' for usage.");
+            return BadInput;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parsed.Invoke(config);
+        }
+        catch (InputException e)
+        {
+            // Bad input is the analyst's to fix: say what and where, never a stack trace.
+            stderr.WriteLine($"segmentlab: {e.Message}");
+            return BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"segmentlab: {e.Message}");
+            return BadInput;
+        }
     }
 }
