@@ -1,0 +1,53 @@
+using DuckDB.NET.Data;
+
+namespace SegmentLab.Data;
+
+/// <summary>
+/// The typed input tables of one load, held in an embedded in-memory DuckDB database, with their
+/// <see cref="DataQualityReport"/>. Dispose it to release the database.
+/// </summary>
+/// <remarks>
+/// Tables and columns (feature SQL reads these):
+/// <list type="bullet">
+/// <item><c>transactions(customer_id VARCHAR, order_id VARCHAR, ts TIMESTAMP, amount DOUBLE, quantity DOUBLE, unit_price DOUBLE,
+/// product VARCHAR, category VARCHAR, channel VARCHAR, is_return BOOLEAN)</c> — optional columns are NULL when unmapped;</item>
+/// <item><c>events(customer_id VARCHAR, ts TIMESTAMP, event_type VARCHAR, channel VARCHAR, device VARCHAR, campaign_id VARCHAR)</c> when configured;</item>
+/// <item><c>customers(customer_id VARCHAR, …attributes)</c> when configured: numeric attributes DOUBLE, categorical VARCHAR.</item>
+/// </list>
+/// </remarks>
+public sealed class LoadedData : IDisposable
+{
+    internal LoadedData(DuckDBConnection connection, SegmentLabConfig config, DataQualityReport quality,
+        IReadOnlyList<string> numericAttributes, IReadOnlyList<string> categoricalAttributes)
+    {
+        Connection = connection;
+        Config = config;
+        Quality = quality;
+        NumericAttributes = numericAttributes;
+        CategoricalAttributes = categoricalAttributes;
+    }
+
+    /// <summary>The config the data was loaded with.</summary>
+    public SegmentLabConfig Config { get; }
+
+    /// <summary>Rows read, loaded, filtered and rejected per table.</summary>
+    public DataQualityReport Quality { get; }
+
+    /// <summary>True when an events table was loaded.</summary>
+    public bool HasEvents => Quality["events"] is not null;
+
+    /// <summary>True when a customers table was loaded.</summary>
+    public bool HasCustomers => Quality["customers"] is not null;
+
+    /// <summary>Numeric attribute columns of the customers table (empty without one).</summary>
+    public IReadOnlyList<string> NumericAttributes { get; }
+
+    /// <summary>Categorical attribute columns of the customers table (empty without one).</summary>
+    public IReadOnlyList<string> CategoricalAttributes { get; }
+
+    /// <summary>The open DuckDB connection holding the tables.</summary>
+    internal DuckDBConnection Connection { get; }
+
+    /// <summary>Releases the database.</summary>
+    public void Dispose() => Connection.Dispose();
+}

@@ -1,0 +1,50 @@
+namespace SegmentLab.Data;
+
+/// <summary>
+/// The analyst's <c>segmentlab.json</c>: where the input tables are and how their columns map onto SegmentLab's
+/// roles. Documented in <c>data/README.md</c>; <c>segmentlab.schema.json</c> at the repository root lets editors
+/// validate it. Keys are camelCase; comments and trailing commas are allowed.
+/// </summary>
+public sealed record SegmentLabConfig
+{
+    /// <summary>The required transactions table.</summary>
+    public TransactionsSource? Transactions { get; init; }
+
+    /// <summary>The optional engagement-events table; default none.</summary>
+    public EventsSource? Events { get; init; }
+
+    /// <summary>The optional customers (attributes) table; default none.</summary>
+    public CustomersSource? Customers { get; init; }
+
+    /// <summary>
+    /// Above this share of rejected (malformed) rows in any table the load stops with an error; default 0.01 (1%).
+    /// Rows filtered by a rule (e.g. no customer id) do not count.
+    /// </summary>
+    public double MaxRejectedShare { get; init; } = 0.01;
+
+    /// <summary>Folder for outputs (rejects file, features, reports), relative to the config file; default <c>out</c>.</summary>
+    public string Output { get; init; } = "out";
+
+    /// <summary>The folder that relative paths are resolved against: the config file's folder, or the current folder.</summary>
+    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The file this config was read from, if any (used in error messages).</summary>
+    public string? SourceFile { get; init; }
+
+    /// <summary>Reads and checks a config file; relative paths in it are resolved against the file's folder.</summary>
+    /// <param name="path">Path of the JSON config file.</param>
+    /// <exception cref="InputException">The file is missing, is not valid JSON, has an unknown key (the valid keys
+    /// are listed), a value of the wrong type, or a setting out of range.</exception>
+    public static SegmentLabConfig Load(string path) => ConfigReader.Load(path);
+
+    /// <summary>Parses config JSON text (for tests and notebooks); relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    /// <exception cref="InputException">As for <see cref="Load"/>.</exception>
+    public static SegmentLabConfig Parse(string json, string baseDirectory, string? sourceName = null) =>
+        ConfigReader.Parse(json, baseDirectory, sourceName ?? "config");
+
+    /// <summary>Resolves <paramref name="path"/> against <see cref="BaseDirectory"/>.</summary>
+    public string Resolve(string path) => System.IO.Path.GetFullPath(path, BaseDirectory);
+
+    /// <summary>The output folder, resolved.</summary>
+    public string OutputDirectory => Resolve(Output);
+}

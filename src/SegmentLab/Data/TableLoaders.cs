@@ -1,0 +1,185 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace SegmentLab.Data;
+
+/// <summary>The mapping of each input table onto SegmentLab's typed tables (see <see cref="LoadedData"/>).</summary>
+internal static class TableLoaders
+{
+    public static (TableQuality, List<RejectedRow>) Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
+    {
+        const string table = "transactions";
+        var raw = RawTable.Read(db, config, s, table);
+        var b = new TypedTableBuilder(db, raw, s);
+        var c = s.Columns;
+        string id = b.Require(c.CustomerId, "transactions.columns.customerId");
+        string order = b.Require(c.OrderId, "transactions.columns.orderId");
+        string ts = b.Require(c.Timestamp, "transactions.columns.timestamp");
+        string? amount = b.Optional(c.Amount, "amount", "transactions.columns.amount");
+        string? quantity = b.Optional(c.Quantity, "quantity", "transactions.columns.quantity");
+        string? price = b.Optional(c.UnitPrice, "unit_price", "transactions.columns.unitPrice");
+        if (amount is null && (quantity is null || price is null))
+        {
+            throw new InputException(
+                $"there is no amount: no '{c.Amount ?? "amount"}' column, and not both a quantity and a unit price. Columns found: {string.Join(", ", raw.Columns)}.",
+                file: raw.Files[0], line: 1,
+                fix: "set \"transactions.columns.amount\", or both \"quantity\" and \"unitPrice\", to the right columns.");
+        }
+
+        string? product = b.Optional(c.Product, "product_id", "transactions.columns.product");
+        string? category = b.Optional(c.Category, "category", "transactions.columns.category");
+        string? channel = b.Optional(c.Channel, "channel", "transactions.columns.channel");
+        string? flag = s.Cancellations.FlagColumn is null ? null : b.Require(s.Cancellations.FlagColumn, "transactions.cancellations.flagColumn");
+
+        b.RequireText(order).RequireTime(ts);
+        if (amount is not null)
+        {
+            b.RequireNumber(amount);
+        }
+        else
+        {
+            b.RequireNumber(quantity!).RequireNumber(price!);
+        }
+
+        if (amount is not null && quantity is not null)
+        {
+            b.OptionalNumber(quantity);
+        }
+
+        if (amount is not null && price is not null)
+        {
+            b.OptionalNumber(price);
+        }
+
+        string amountSql = amount is not null ? b.Number(amount) : $"{b.Number(quantity!)} * {b.Number(price!)}";
+        var returnRules = new List<string>();
+        if (s.Cancellations.NegativeAmount)
+        {
+            returnRules.Add($"coalesce({amountSql} < 0, false)");
+            if (quantity is not null)
+            {
+                returnRules.Add($"coalesce({b.Number(quantity)} < 0, false)");
+            }
+        }
+
+        if (s.Cancellations.OrderIdPrefix is { Length: > 0 } prefix)
+        {
+            returnRules.Add($"coalesce(starts_with({TypedTableBuilder.Text(order)}, {SqlText.Literal(prefix)}), false)");
+        }
+
+        if (flag is not null)
+        {
+            returnRules.Add($"coalesce(lower({TypedTableBuilder.Text(flag)}) IN ('1', 'true', 'yes', 'y'), false)");
+        }
+
+        b.Output("order_id", TypedTableBuilder.Text(order))
+         .Output("ts", b.Time(ts))
+         .Output("amount", amountSql)
+         .Output("quantity", quantity is null ? "NULL::DOUBLE" : b.Number(quantity))
+         .Output("unit_price", price is null ? "NULL::DOUBLE" : b.Number(price))
+         .Output("product", product is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(product))
+         .Output("category", category is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(category))
+         .Output("channel", channel is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(channel))
+         .Output("is_return", returnRules.Count == 0 ? "false" : string.Join(" OR ", returnRules));
+
+        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
+        long returns = RawTable.Scalar(db, "SELECT count(*) FROM typed_transactions WHERE __reason IS NULL AND is_return");
+        b.DropWorkTables(table);
+        return (WithTimes(db, table, quality) with { ReturnLines = returns }, rejects);
+    }
+
+    public static (TableQuality, List<RejectedRow>) Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
+    {
+        const string table = "events";
+        var raw = RawTable.Read(db, config, s, table);
+        var b = new TypedTableBuilder(db, raw, s);
+        var c = s.Columns;
+        string id = b.Require(c.CustomerId, "events.columns.customerId");
+        string ts = b.Require(c.Timestamp, "events.columns.timestamp");
+        string type = b.Require(c.EventType, "events.columns.eventType");
+        string? channel = b.Optional(c.Channel, "channel", "events.columns.channel");
+        string? device = b.Optional(c.Device, "device", "events.columns.device");
+        string? campaign = b.Optional(c.CampaignId, "campaign_id", "events.columns.campaignId");
+
+        // Free-text event types: the config maps the analyst's words onto canonical ones; the rest are kept, normalised.
+        string normalized = $"lower({TypedTableBuilder.Text(type)})";
+        string mapped = s.EventTypes.Count == 0 ? normalized
+            : "CASE " + normalized + " " + string.Join(" ", s.EventTypes.Select(kv =>
+                $"WHEN {SqlText.Literal(kv.Key.Trim().ToLowerInvariant())} THEN {SqlText.Literal(kv.Value.Trim().ToLowerInvariant())}")) + $" ELSE {normalized} END";
+
+        b.RequireTime(ts).RequireText(type)
+         .Output("ts", b.Time(ts))
+         .Output("event_type", mapped)
+         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({TypedTableBuilder.Text(channel)})")
+         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({TypedTableBuilder.Text(device)})")
+         .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(campaign));
+        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
+        b.DropWorkTables(table);
+        return (WithTimes(db, table, quality), rejects);
+    }
+
+    public static (TableQuality, List<RejectedRow>, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
+    {
+        const string table = "customers";
+        var raw = RawTable.Read(db, config, s, table);
+        var b = new TypedTableBuilder(db, raw, s);
+        string id = b.Require(s.CustomerId, "customers.customerId");
+        foreach (string name in s.Categorical.Concat(s.Ignore))
+        {
+            b.Require(name, s.Categorical.Contains(name) ? "customers.categorical" : "customers.ignore");
+        }
+
+        var numeric = new List<string>();
+        var categorical = new List<string>();
+        foreach (string col in raw.Columns)
+        {
+            if (col == id || s.Ignore.Any(i => string.Equals(i, col, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            bool forced = s.Categorical.Any(x => string.Equals(x, col, StringComparison.OrdinalIgnoreCase));
+            if (!forced && LooksNumeric(db, raw, b, col))
+            {
+                numeric.Add(col);
+                b.Output(col, b.Number(col));
+            }
+            else
+            {
+                categorical.Add(col);
+                b.Output(col, TypedTableBuilder.Text(col));
+            }
+        }
+
+        // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged or guessed.
+        string idText = TypedTableBuilder.Text(id);
+        b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
+            $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
+        var (quality, rejects) = b.Build(table, id, MissingCustomerIdPolicy.Reject);
+        b.DropWorkTables(table);
+        return (quality, rejects, numeric, categorical);
+    }
+
+    /// <summary>Numeric when every non-empty value reads as a number and none has a leading zero (codes such as 01234 stay text).</summary>
+    private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
+    {
+        string text = TypedTableBuilder.Text(col);
+        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.SqlName}");
+        long bad = RawTable.Scalar(db,
+            $"SELECT count(*) FROM {raw.SqlName} WHERE {text} IS NOT NULL AND ({b.Number(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
+        return present > 0 && bad == 0;
+    }
+
+    private static TableQuality WithTimes(DuckDBConnection db, string table, TableQuality q)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT min(ts), max(ts) FROM {table}";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return q with
+        {
+            FirstTimestamp = r.IsDBNull(0) ? null : Convert.ToDateTime(r.GetValue(0), CultureInfo.InvariantCulture),
+            LastTimestamp = r.IsDBNull(1) ? null : Convert.ToDateTime(r.GetValue(1), CultureInfo.InvariantCulture),
+        };
+    }
+}

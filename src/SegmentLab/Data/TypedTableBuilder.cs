@@ -1,0 +1,205 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace SegmentLab.Data;
+
+/// <summary>
+/// Turns a <see cref="RawTable"/> of text into a typed table: converts each mapped column, rejects rows whose
+/// values do not convert (with file, line, column and the value), filters rows by rule, and accounts for every row.
+/// </summary>
+internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, TableSource source)
+{
+    private const int MaxRejectsKept = 100_000;
+    private readonly List<(string Name, string Sql)> _outputs = [];
+    private readonly List<(string Condition, string Column, string Reason)> _checks = [];
+
+    /// <summary>The raw column for a role: exact name, else the same name in another case; null if absent.</summary>
+    public string? Find(string name) =>
+        raw.Columns.FirstOrDefault(c => c == name) ?? raw.Columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The raw column for a required role, or a clear error naming the file, the columns found and the closest match.</summary>
+    public string Require(string name, string configKey)
+    {
+        string? found = Find(name);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        string? guess = ColumnMatcher.Closest(name, raw.Columns);
+        throw new InputException(
+            $"the required column '{name}' ({configKey}) is missing. Columns found: {string.Join(", ", raw.Columns)}.",
+            file: raw.Files[0], line: 1, column: name,
+            fix: guess is null ? $"set \"{configKey}\" in the config to the name of that column." : $"did you mean '{guess}'? Set \"{configKey}\": \"{guess}\" in the config.");
+    }
+
+    /// <summary>The raw column for an optional role given explicitly (must exist) or by its conventional name (may be absent).</summary>
+    public string? Optional(string? configured, string conventional, string configKey) =>
+        configured is null ? Find(conventional) : Require(configured, configKey);
+
+    public static string Text(string column) => $"NULLIF(trim({SqlText.Ident(column)}), '')";
+
+    public string Number(string column) => source.DecimalSeparator == ","
+        ? $"TRY_CAST(replace(replace(trim({SqlText.Ident(column)}), '.', ''), ',', '.') AS DOUBLE)"
+        : $"TRY_CAST(trim({SqlText.Ident(column)}) AS DOUBLE)";
+
+    public string Time(string column) => source.TimestampFormat is null
+        ? $"TRY_CAST(trim({SqlText.Ident(column)}) AS TIMESTAMP)"
+        : $"TRY_STRPTIME(trim({SqlText.Ident(column)}), {SqlText.Literal(source.TimestampFormat)})";
+
+    public string TimeFormatText => source.TimestampFormat is null ? "ISO 8601 (yyyy-mm-dd hh:mm:ss)" : $"'{source.TimestampFormat}'";
+
+    public TypedTableBuilder Output(string name, string sql)
+    {
+        _outputs.Add((name, sql));
+        return this;
+    }
+
+    /// <summary>Rejects a row when <paramref name="condition"/> holds; <paramref name="reason"/> is a SQL text expression.</summary>
+    public TypedTableBuilder Check(string condition, string column, string reason)
+    {
+        _checks.Add((condition, column, reason));
+        return this;
+    }
+
+    /// <summary>A required text value must be present.</summary>
+    public TypedTableBuilder RequireText(string column) =>
+        Check($"{Text(column)} IS NULL", column, SqlText.Literal($"'{column}' is empty"));
+
+    /// <summary>A required number must be present, readable and finite.</summary>
+    public TypedTableBuilder RequireNumber(string column)
+    {
+        string v = SqlText.Ident(column);
+        string sep = source.DecimalSeparator;
+        Check($"{Text(column)} IS NULL", column, SqlText.Literal($"'{column}' is empty"));
+        Check($"{Number(column)} IS NULL", column, $"'could not read ''' || {v} || ''' as a number (decimal separator ''{sep}'', no thousands separators)'");
+        return Check($"NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+    }
+
+    /// <summary>An optional number, when present, must be readable and finite.</summary>
+    public TypedTableBuilder OptionalNumber(string column)
+    {
+        string v = SqlText.Ident(column);
+        Check($"{Text(column)} IS NOT NULL AND {Number(column)} IS NULL", column, $"'could not read ''' || {v} || ''' as a number (decimal separator ''{source.DecimalSeparator}'')'");
+        return Check($"{Text(column)} IS NOT NULL AND NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+    }
+
+    /// <summary>A required timestamp must be present and readable in the configured format.</summary>
+    public TypedTableBuilder RequireTime(string column)
+    {
+        string v = SqlText.Ident(column);
+        Check($"{Text(column)} IS NULL", column, SqlText.Literal($"'{column}' is empty"));
+        return Check($"{Time(column)} IS NULL", column, $"'could not read ''' || {v} || ''' as a timestamp in format {TimeFormatText.Replace("'", "''", StringComparison.Ordinal)}'");
+    }
+
+    /// <summary>
+    /// Creates <paramref name="table"/> from the rows that pass every check and have a customer id; returns the quality
+    /// accounting and the rejected rows (structural ones from the reader first).
+    /// </summary>
+    public (TableQuality Quality, List<RejectedRow> Rejects) Build(string table, string customerIdColumn, MissingCustomerIdPolicy policy, string? extraFilteredRule = null, string? extraFilteredCondition = null)
+    {
+        string idExpr = Text(customerIdColumn);
+        if (policy == MissingCustomerIdPolicy.Reject)
+        {
+            Check($"{idExpr} IS NULL", customerIdColumn, SqlText.Literal("no customer id"));
+        }
+
+        string reason = _checks.Count == 0 ? "NULL" : "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN {c.Reason}")) + " END";
+        string column = _checks.Count == 0 ? "NULL" : "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN {SqlText.Literal(c.Column)}")) + " END";
+        // Conversions are written once in the output list and once in the checks; DuckDB evaluates the projection vectorised,
+        // so the repetition costs little next to reading the file.
+        string outputs = string.Join(",\n       ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"));
+        RawTable.Execute(db, $"""
+            CREATE TEMP TABLE typed_{table} AS
+            SELECT __file, __rec, {idExpr} AS __customer, {outputs},
+                   {reason} AS __reason, {column} AS __column
+            FROM {raw.SqlName}
+            """);
+
+        var rejects = new List<RejectedRow>(raw.Rejects);
+        var reasons = new Dictionary<string, long>();
+        foreach (var r in raw.Rejects)
+        {
+            string key = r.Reason.Split(':', 2)[0];
+            reasons[key] = reasons.GetValueOrDefault(key) + 1;
+        }
+
+        CollectValueRejects(table, rejects, reasons);
+
+        string keep = $"__reason IS NULL AND __customer IS NOT NULL{(extraFilteredCondition is null ? "" : $" AND NOT ({extraFilteredCondition})")}";
+        var filtered = new Dictionary<string, long>();
+        long noId = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table} WHERE __reason IS NULL AND __customer IS NULL");
+        if (noId > 0)
+        {
+            filtered["no customer id"] = noId;
+        }
+
+        if (extraFilteredCondition is not null)
+        {
+            long extra = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table} WHERE __reason IS NULL AND __customer IS NOT NULL AND ({extraFilteredCondition})");
+            if (extra > 0)
+            {
+                filtered[extraFilteredRule!] = extra;
+            }
+        }
+
+        string columns = string.Join(", ", _outputs.Select(o => SqlText.Ident(o.Name)));
+        RawTable.Execute(db, $"CREATE TABLE {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE {keep} ORDER BY __file, __rec");
+        long loaded = RawTable.Scalar(db, $"SELECT count(*) FROM {table}");
+        long customers = RawTable.Scalar(db, $"SELECT count(DISTINCT customer_id) FROM {table}");
+        var quality = new TableQuality
+        {
+            Table = table,
+            Files = raw.Files,
+            RowsRead = raw.Rows + raw.Rejects.Count,
+            RowsLoaded = loaded,
+            FilteredByRule = filtered,
+            RejectedByReason = reasons,
+            DistinctCustomers = customers,
+        };
+        return (quality, rejects);
+    }
+
+    public void DropWorkTables(string table)
+    {
+        RawTable.Execute(db, $"DROP TABLE IF EXISTS typed_{table}; DROP TABLE IF EXISTS {raw.SqlName};");
+    }
+
+    private void CollectValueRejects(string table, List<RejectedRow> rejects, Dictionary<string, long> reasons)
+    {
+        using (var count = db.CreateCommand())
+        {
+            count.CommandText = $"SELECT __column, count(*) FROM typed_{table} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1";
+            using var r = count.ExecuteReader();
+            while (r.Read())
+            {
+                string key = $"bad value in '{r.GetString(0)}'";
+                reasons[key] = reasons.GetValueOrDefault(key) + Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Lines: the reader numbers records it kept; records it rejected and the header sit between them.
+        var structural = raw.Rejects.GroupBy(r => r.File).ToDictionary(g => g.Key, g => g.Select(r => r.Line).Order().ToArray());
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT __file, __rec, __column, __reason FROM typed_{table} WHERE __reason IS NOT NULL ORDER BY __file, __rec LIMIT {MaxRejectsKept}";
+        using var rd = cmd.ExecuteReader();
+        while (rd.Read())
+        {
+            string file = raw.Files[Convert.ToInt32(rd.GetValue(0), CultureInfo.InvariantCulture)];
+            long rec = Convert.ToInt64(rd.GetValue(1), CultureInfo.InvariantCulture);
+            long line = raw.IsCsv ? rec + 1 : rec;
+            if (raw.IsCsv && structural.TryGetValue(file, out long[]? skipped))
+            {
+                foreach (long s in skipped)
+                {
+                    if (s <= line)
+                    {
+                        line++;
+                    }
+                }
+            }
+
+            rejects.Add(new RejectedRow(table, file, line, rd.GetString(2), rd.GetString(3), ""));
+        }
+    }
+}
