@@ -91,6 +91,9 @@ internal sealed class RawTable
                 """;
         }
 
+        // Truncation checks run beside DuckDB's read: both decompress, on different cores.
+        var gzChecks = files.Where(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            .Select(f => (File: f, Problem: Task.Run(() => GzipIntegrity.Check(f)))).ToList();
         try
         {
             Execute(db, sql);
@@ -100,6 +103,14 @@ internal sealed class RawTable
             throw new InputException($"the {table} files could not be read: {FirstLine(e.Message)}", file: string.Join(", ", files),
                 fix: csv ? "check that the file is complete (not truncated), is CSV and uses the configured delimiter and encoding."
                          : "check that the file is a complete Parquet file.");
+        }
+
+        foreach (var (file, problem) in gzChecks)
+        {
+            if (problem.Result is { } text)
+            {
+                throw new InputException($"{text}.", file: file, fix: "the file is truncated or damaged (an interrupted download or copy?); copy or export it again.");
+            }
         }
 
         if (csv)
