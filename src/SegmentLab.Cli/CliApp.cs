@@ -23,6 +23,7 @@ public static class CliApp
     {
         var root = new RootCommand("SegmentLab: customer segmentation from purchases and engagement.");
         // Subcommands: each lives in Commands/ and only parses options and calls the library.
+        root.Subcommands.Add(Commands.CheckCommand.Create());
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
