@@ -57,6 +57,7 @@ internal static class ConfigReader
             throw new InputException($"'maxRejectedShare' is {c.MaxRejectedShare}; it must be between 0 and 1 (0.01 means 1%).", file: file);
         }
 
+        CheckFeatures(c.Features, file);
         CheckSource("transactions", c.Transactions, file);
         if (c.Events is not null)
         {
@@ -66,6 +67,38 @@ internal static class ConfigReader
         if (c.Customers is not null)
         {
             CheckSource("customers", c.Customers, file);
+        }
+    }
+
+    private static void CheckFeatures(FeatureSettings f, string file)
+    {
+        if (f.HoldoutDays is < 0 or > 3660)
+        {
+            throw new InputException($"'features.holdoutDays' is {f.HoldoutDays}; it must be between 0 (no holdout) and 3660.", file: file);
+        }
+
+        if (f.TopCategories is < 0 or > 50)
+        {
+            throw new InputException($"'features.topCategories' is {f.TopCategories}; it must be between 0 and 50.", file: file);
+        }
+
+        var t = f.Transforms;
+        if (t.Scaling is not ("standard" or "robust" or "none"))
+        {
+            throw new InputException($"'features.transforms.scaling' is \"{t.Scaling}\"; it must be \"standard\", \"robust\" or \"none\".", file: file);
+        }
+
+        if ((t.WinsorizeLower is null) != (t.WinsorizeUpper is null)
+            || (t.WinsorizeLower is { } lo && t.WinsorizeUpper is { } hi && !(0 <= lo && lo < hi && hi <= 1)))
+        {
+            throw new InputException(
+                $"'features.transforms.winsorizeLower' ({t.WinsorizeLower?.ToString() ?? "null"}) and 'winsorizeUpper' ({t.WinsorizeUpper?.ToString() ?? "null"}) must both be null, or quantiles with 0 ≤ lower < upper ≤ 1.",
+                file: file);
+        }
+
+        if (t.CorrelationThreshold is <= 0 or > 1)
+        {
+            throw new InputException($"'features.transforms.correlationThreshold' is {t.CorrelationThreshold}; it must be in (0, 1].", file: file);
         }
     }
 
@@ -181,6 +214,11 @@ internal static class ConfigReader
         if (t == typeof(string))
         {
             return "text (a JSON string in quotes)";
+        }
+
+        if (t == typeof(DateOnly))
+        {
+            return "a date as text, e.g. \"2024-06-30\"";
         }
 
         if (t == typeof(double) || t == typeof(int) || t == typeof(long))

@@ -16,6 +16,9 @@ public sealed record SegmentLabConfig
     /// <summary>The optional customers (attributes) table; default none.</summary>
     public CustomersSource? Customers { get; init; }
 
+    /// <summary>Feature engineering: cutoff, holdout, cleaning rules, inputs and transforms.</summary>
+    public FeatureSettings Features { get; init; } = new();
+
     /// <summary>
     /// Above this share of rejected (malformed) rows in any table the load stops with an error; default 0.01 (1%).
     /// Rows filtered by a rule (e.g. no customer id) do not count.
