@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+
+namespace SegmentLab.Features;
+
+/// <summary>The final SELECT: one expression per output column, with the catalog's edge-case encodings.</summary>
+internal sealed partial class FeatureSql
+{
+    /// <summary>True when the events carry a device.</summary>
+    public required bool HasDevice { get; init; }
+
+    /// <summary>The output columns in order, filled by <see cref="Build"/>.</summary>
+    public List<FeatureSqlColumn> Columns { get; } = [];
+
+    private void AppendSelect(StringBuilder sql)
+    {
+        Columns.Clear();
+        var exprs = new List<string>();
+        void Add(string name, string expr, FeatureSqlColumnKind kind = FeatureSqlColumnKind.Feature, FeatureDefinition? def = null)
+        {
+            def ??= FeatureCatalog.Find(name) ?? throw new InvalidOperationException($"no catalog entry for {name}");
+            Columns.Add(new FeatureSqlColumn(name, def, kind));
+            exprs.Add(kind == FeatureSqlColumnKind.Text ? $"{expr} AS {I(name)}" : $"CAST({expr} AS DOUBLE) AS {I(name)}");
+        }
+
+        string monetary = Settings.NetReturns ? "(coalesce(b.gross, 0) + coalesce(r.return_amount, 0))" : "coalesce(b.gross, 0)";
+        Add("recency_days", "coalesce(b.recency_days, 0)");
+        Add("frequency", "coalesce(b.frequency, 0)");
+        Add("monetary", monetary);
+        Add("avg_order_value", $"coalesce({monetary} / nullif(b.frequency, 0), 0)");
+        Add("tenure_days", "coalesce(b.tenure_days, 0)");
+        Add("days_between_orders_mean", "CASE WHEN g.gaps >= 1 THEN g.gap_mean ELSE coalesce(b.tenure_days, 0) END");
+        Add("days_between_orders_cv", "CASE WHEN g.gaps >= 2 AND g.gap_mean > 0 THEN g.gap_sd / g.gap_mean ELSE 0 END");
+        Add("orders_per_month", "coalesce(b.frequency, 0) / greatest(coalesce(b.tenure_days, 0) / 30.44, 1)");
+        Add("return_rate", "coalesce(coalesce(r.return_lines, 0) / nullif(coalesce(b.purchase_lines, 0) + coalesce(r.return_lines, 0), 0), 0)");
+        Add("distinct_products", "coalesce(b.distinct_products, 0)");
+        Add("distinct_categories", "coalesce(b.distinct_categories, 0)");
+        Add("avg_basket_items", "coalesce(b.items / nullif(b.frequency, 0), 0)");
+        Add("avg_unit_price", "coalesce(b.avg_unit_price, 0)");
+        Add("discount_share", "coalesce(b.discount_share, 0)");
+        for (int i = 0; i < TopCategories.Count; i++)
+        {
+            Add(Unique(ColumnName("share_category_", TopCategories[i])), $"coalesce(b.cat_{i} / nullif(b.gross, 0), 0)");
+        }
+
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            Add(Unique(ColumnName("share_channel_", Channels[i])), $"coalesce(b.ch_{i} / nullif(b.purchase_lines, 0), 0)");
+        }
+
+        if (HasEvents)
+        {
+            AppendEngagementColumns(Add);
+        }
+
+        if (HasCustomers)
+        {
+            foreach (string a in NumericAttributes)
+            {
+                var def = new FeatureDefinition(Unique(ColumnName("", a)), $"Customer attribute '{a}'", "as given", FeatureFamily.Attribute, false, "missing values: the attribute's median");
+                Add(def.Name, $"coalesce(c.{I(a)}, median(c.{I(a)}) OVER ())", def: def);
+            }
+
+            foreach (var (attribute, value, name) in OneHot)
+            {
+                var def = new FeatureDefinition(name, $"1 when '{attribute}' is '{value}'", "flag", FeatureFamily.Attribute, false);
+                Add(name, $"CASE WHEN c.{I(attribute)} = {L(value)} THEN 1 ELSE 0 END", def: def);
+            }
+
+            foreach (string a in CategoricalAttributes)
+            {
+                var def = new FeatureDefinition(Unique(ColumnName("", a)), $"Customer attribute '{a}' (categorical, for profiling)", "category", FeatureFamily.Attribute, false);
+                Add(def.Name, $"c.{I(a)}", FeatureSqlColumnKind.Text, def);
+            }
+        }
+
+        if (Settings.IncludeProspects)
+        {
+            Add("is_prospect", "CASE WHEN b.customer_id IS NULL THEN 1 ELSE 0 END");
+        }
+
+        if (HoldoutEnd is not null)
+        {
+            Add("purchased_in_holdout", "CASE WHEN coalesce(h.holdout_orders, 0) > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
+            Add("holdout_orders", "coalesce(h.holdout_orders, 0)", FeatureSqlColumnKind.Outcome);
+            Add("holdout_revenue", "coalesce(h.holdout_revenue, 0)", FeatureSqlColumnKind.Outcome);
+            if (HasEvents)
+            {
+                Add("engaged_in_holdout", "CASE WHEN he.customer_id IS NOT NULL THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
+            }
+        }
+
+        sql.AppendLine("SELECT pop.customer_id,");
+        sql.AppendLine("  " + string.Join(",\n  ", exprs));
+        sql.AppendLine("FROM population pop");
+        sql.AppendLine("LEFT JOIN buy b ON b.customer_id = pop.customer_id");
+        sql.AppendLine("LEFT JOIN ret r ON r.customer_id = pop.customer_id");
+        sql.AppendLine("LEFT JOIN gap_stats g ON g.customer_id = pop.customer_id");
+        if (HasEvents)
+        {
+            sql.AppendLine("LEFT JOIN eng e ON e.customer_id = pop.customer_id");
+            sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+        }
+
+        if (HasCustomers)
+        {
+            sql.AppendLine("LEFT JOIN customers c ON c.customer_id = pop.customer_id");
+        }
+
+        if (HoldoutEnd is not null)
+        {
+            sql.AppendLine("LEFT JOIN hold_tx h ON h.customer_id = pop.customer_id");
+            if (HasEvents)
+            {
+                sql.AppendLine("LEFT JOIN hold_ev he ON he.customer_id = pop.customer_id");
+            }
+        }
+
+        sql.AppendLine("ORDER BY pop.customer_id");
+    }
+
+    private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add)
+    {
+        void Add(string name, string expr) => add(name, expr, FeatureSqlColumnKind.Feature, null);
+        Add("days_since_last_engagement", "coalesce(e.days_since_last_engagement, (SELECT days FROM ev_start))");
+        for (int i = 0; i < EventTypes.Count; i++)
+        {
+            string stem = ColumnName("", EventTypes[i]);
+            Add(Unique(stem + "_count"), $"coalesce(e.ev_{i}_all, 0)");
+            Add(Unique(stem + "_30d"), $"coalesce(e.ev_{i}_30, 0)");
+            Add(Unique(stem + "_90d"), $"coalesce(e.ev_{i}_90, 0)");
+        }
+
+        const string openRate = "e.n_email_open / nullif(e.n_email_sent, 0)";
+        const string clickRate = "e.n_email_click / nullif(e.n_email_open, 0)";
+        Add("email_open_rate", $"coalesce({openRate}, avg({openRate}) OVER (), 0)");
+        Add("email_click_rate", $"coalesce({clickRate}, avg({clickRate}) OVER (), 0)");
+        Add("received_email", "CASE WHEN coalesce(e.n_email_sent, 0) > 0 THEN 1 ELSE 0 END");
+        string span = $"greatest((epoch({T(Cutoff)}) - epoch(least(b.first_purchase, e.first_event))) / 86400.0 / 7, 1)";
+        Add("web_sessions_per_week", $"coalesce(coalesce(e.n_web_visit, 0) / {span}, 0)");
+        Add("app_sessions_per_week", $"coalesce(coalesce(e.n_app_session, 0) / {span}, 0)");
+        Add("funnel_stage", "coalesce(e.funnel_stage, 0)");
+        Add("active_weeks_share", $"coalesce(least(coalesce(a.active_weeks, 0) / ceil({span}), 1), 0)");
+        if (HasDevice)
+        {
+            foreach (string device in new[] { "mobile", "desktop", "tablet", "app" })
+            {
+                Add($"{device}_share", $"coalesce(e.dev_{device} / nullif(e.dev_known, 0), 0)");
+            }
+        }
+
+        Add("has_engagement", "CASE WHEN e.customer_id IS NOT NULL THEN 1 ELSE 0 END");
+    }
+
+    private string Unique(string name)
+    {
+        string candidate = name.Length == 0 ? "attr" : name;
+        int n = 2;
+        while (Columns.Any(c => c.Name == candidate) || candidate == "customer_id")
+        {
+            candidate = $"{name}_{n++}";
+        }
+
+        return candidate;
+    }
+}
+
+/// <summary>What an output column of the feature SQL is.</summary>
+internal enum FeatureSqlColumnKind
+{
+    /// <summary>A numeric feature.</summary>
+    Feature,
+
+    /// <summary>A holdout outcome.</summary>
+    Outcome,
+
+    /// <summary>A categorical attribute kept as text.</summary>
+    Text,
+}
+
+/// <summary>One output column of the feature SQL.</summary>
+internal sealed record FeatureSqlColumn(string Name, FeatureDefinition Definition, FeatureSqlColumnKind Kind);
