@@ -24,6 +24,7 @@ public static class CliApp
         var root = new RootCommand("SegmentLab: customer segmentation from purchases and engagement.");
         // Subcommands: each lives in Commands/ and only parses options and calls the library.
         root.Subcommands.Add(Commands.CheckCommand.Create());
+        root.Subcommands.Add(Commands.FeaturesCommand.Create());
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -3,8 +3,8 @@ using DuckDB.NET.Data;
 namespace SegmentLab.Data;
 
 /// <summary>
-/// Reads one table's files into a DuckDB temp table of text columns plus <c>__file</c> (index into
-/// <see cref="Files"/>) and <c>__rec</c> (1-based record number within its file). Structurally malformed CSV rows
+/// Reads one table's files into a DuckDB temp table of text columns plus <c>__path</c> (the file); see
+/// <see cref="FileIndexSql"/> and <see cref="RecordSql"/> for where each row came from. Structurally malformed CSV rows
 /// (wrong field count, bad quoting, bad encoding) are collected by DuckDB's reject store and come back in
 /// <see cref="Rejects"/> with their line numbers.
 /// </summary>
@@ -36,6 +36,15 @@ internal sealed class RawTable
 
     public string SqlName => $"raw_{Name}";
 
+    /// <summary>SQL for the 0-based index of a row's file in <see cref="Files"/>.</summary>
+    public string FileIndexSql => Files.Count == 1 ? "0" : $"(list_position([{string.Join(", ", Files.Select(SqlText.Literal))}], __path) - 1)";
+
+    /// <summary>
+    /// SQL for a row's 1-based record number within its file. CSV: the table keeps the reader's order, so the rowid minus
+    /// the file's first rowid counts records (no window function over the whole table needed).
+    /// </summary>
+    public string RecordSql { get; private init; } = "__rec";
+
     public static RawTable Read(DuckDBConnection db, SegmentLabConfig config, TableSource source, string table)
     {
         var files = TableFiles.Resolve(config, source, table);
@@ -65,19 +74,16 @@ internal sealed class RawTable
             }
 
             string delimiter = source.Delimiter == "\\t" ? "\t" : source.Delimiter;
+            // A gzip stream cannot be split, so DuckDB's parallel scan only adds coordination: read it on one thread.
+            bool gzip = files.All(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
             string types = "{" + string.Join(", ", columns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
             sql = $"""
                 CREATE TEMP TABLE raw_{table} AS
-                WITH src AS (
-                    SELECT *, row_number() OVER () AS __ord
-                    FROM read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
-                                  quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
-                                  encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
-                                  store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
-                                  null_padding = false, max_line_size = 10000000))
-                SELECT * EXCLUDE (__path, __ord), list_position({fileList}, __path) - 1 AS __file,
-                       row_number() OVER (PARTITION BY __path ORDER BY __ord) AS __rec
-                FROM src
+                SELECT * FROM read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
+                              quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
+                              encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
+                              store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
+                              null_padding = false, max_line_size = 10000000{(gzip ? ", parallel = false" : "")})
                 """;
         }
         else
@@ -86,7 +92,7 @@ internal sealed class RawTable
             sql = $"""
                 CREATE TEMP TABLE raw_{table} AS
                 SELECT CAST(COLUMNS(c -> c NOT IN ('filename', 'file_row_number')) AS VARCHAR),
-                       list_position({fileList}, filename) - 1 AS __file, file_row_number + 1 AS __rec
+                       filename AS __path, file_row_number + 1 AS __rec
                 FROM read_parquet({fileList}, filename = true, file_row_number = true)
                 """;
         }
@@ -96,6 +102,7 @@ internal sealed class RawTable
             .Select(f => (File: f, Problem: Task.Run(() => GzipIntegrity.Check(f)))).ToList();
         try
         {
+            using var _ = StepTrace.Step($"{table}: read files");
             Execute(db, sql);
         }
         catch (DuckDBException e)
@@ -105,6 +112,7 @@ internal sealed class RawTable
                          : "check that the file is a complete Parquet file.");
         }
 
+        using var gzWait = StepTrace.Step($"{table}: gzip check wait");
         foreach (var (file, problem) in gzChecks)
         {
             if (problem.Result is { } text)
@@ -119,7 +127,27 @@ internal sealed class RawTable
         }
 
         long rows = Scalar(db, $"SELECT count(*) FROM raw_{table}");
-        return new RawTable(table, files, columns, csv, rejects, rows);
+        string record = "__rec";
+        if (csv)
+        {
+            record = files.Count == 1 ? "(rowid + 1)" : FirstRowIds(db, table, files);
+        }
+
+        return new RawTable(table, files, columns, csv, rejects, rows) { RecordSql = record };
+    }
+
+    private static string FirstRowIds(DuckDBConnection db, string table, IReadOnlyList<string> files)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT __path, min(rowid) FROM raw_{table} GROUP BY __path";
+        using var r = cmd.ExecuteReader();
+        var cases = new List<string>();
+        while (r.Read())
+        {
+            cases.Add($"WHEN {SqlText.Literal(r.GetString(0))} THEN {Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        return $"(rowid + 1 - CASE __path {string.Join(" ", cases)} ELSE 0 END)";
     }
 
     private static IReadOnlyList<string> Describe(DuckDBConnection db, string select, string file)

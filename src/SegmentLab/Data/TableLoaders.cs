@@ -51,7 +51,9 @@ internal static class TableLoaders
             b.OptionalNumber(price);
         }
 
-        string amountSql = amount is not null ? b.Number(amount) : $"{b.Number(quantity!)} * {b.Number(price!)}";
+        // Money and quantities are DECIMAL(18,4): sums over them are exact, so features do not depend on the order in which
+        // DuckDB's threads add them up (floating-point sums do, in their last bits).
+        string amountSql = amount is not null ? Dec(b.Number(amount)) : $"TRY_CAST({Dec(b.Number(quantity!))} * {Dec(b.Number(price!))} AS DECIMAL(18, 4))";
         var returnRules = new List<string>();
         if (s.Cancellations.NegativeAmount)
         {
@@ -64,22 +66,22 @@ internal static class TableLoaders
 
         if (s.Cancellations.OrderIdPrefix is { Length: > 0 } prefix)
         {
-            returnRules.Add($"coalesce(starts_with({TypedTableBuilder.Text(order)}, {SqlText.Literal(prefix)}), false)");
+            returnRules.Add($"coalesce(starts_with({b.Text(order)}, {SqlText.Literal(prefix)}), false)");
         }
 
         if (flag is not null)
         {
-            returnRules.Add($"coalesce(lower({TypedTableBuilder.Text(flag)}) IN ('1', 'true', 'yes', 'y'), false)");
+            returnRules.Add($"coalesce(lower({b.Text(flag)}) IN ('1', 'true', 'yes', 'y'), false)");
         }
 
-        b.Output("order_id", TypedTableBuilder.Text(order))
+        b.Output("order_id", b.Text(order))
          .Output("ts", b.Time(ts))
          .Output("amount", amountSql)
-         .Output("quantity", quantity is null ? "NULL::DOUBLE" : b.Number(quantity))
-         .Output("unit_price", price is null ? "NULL::DOUBLE" : b.Number(price))
-         .Output("product", product is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(product))
-         .Output("category", category is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(category))
-         .Output("channel", channel is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(channel))
+         .Output("quantity", quantity is null ? "NULL::DECIMAL(18, 4)" : Dec(b.Number(quantity)))
+         .Output("unit_price", price is null ? "NULL::DECIMAL(18, 4)" : Dec(b.Number(price)))
+         .Output("product", product is null ? "NULL::VARCHAR" : b.Text(product))
+         .Output("category", category is null ? "NULL::VARCHAR" : b.Text(category))
+         .Output("channel", channel is null ? "NULL::VARCHAR" : b.Text(channel))
          .Output("is_return", returnRules.Count == 0 ? "false" : string.Join(" OR ", returnRules));
 
         var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
@@ -102,7 +104,7 @@ internal static class TableLoaders
         string? campaign = b.Optional(c.CampaignId, "campaign_id", "events.columns.campaignId");
 
         // Free-text event types: the config maps the analyst's words onto canonical ones; the rest are kept, normalised.
-        string normalized = $"lower({TypedTableBuilder.Text(type)})";
+        string normalized = $"lower({b.Text(type)})";
         string mapped = s.EventTypes.Count == 0 ? normalized
             : "CASE " + normalized + " " + string.Join(" ", s.EventTypes.Select(kv =>
                 $"WHEN {SqlText.Literal(kv.Key.Trim().ToLowerInvariant())} THEN {SqlText.Literal(kv.Value.Trim().ToLowerInvariant())}")) + $" ELSE {normalized} END";
@@ -110,9 +112,9 @@ internal static class TableLoaders
         b.RequireTime(ts).RequireText(type)
          .Output("ts", b.Time(ts))
          .Output("event_type", mapped)
-         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({TypedTableBuilder.Text(channel)})")
-         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({TypedTableBuilder.Text(device)})")
-         .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : TypedTableBuilder.Text(campaign));
+         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})")
+         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})")
+         .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : b.Text(campaign));
         var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
         return (WithTimes(db, table, quality), rejects);
@@ -147,12 +149,12 @@ internal static class TableLoaders
             else
             {
                 categorical.Add(col);
-                b.Output(col, TypedTableBuilder.Text(col));
+                b.Output(col, b.Text(col));
             }
         }
 
         // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged or guessed.
-        string idText = TypedTableBuilder.Text(id);
+        string idText = b.Text(id);
         b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
             $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
         var (quality, rejects) = b.Build(table, id, MissingCustomerIdPolicy.Reject);
@@ -160,13 +162,15 @@ internal static class TableLoaders
         return (quality, rejects, numeric, categorical);
     }
 
+    private static string Dec(string number) => $"TRY_CAST({number} AS DECIMAL(18, 4))";
+
     /// <summary>Numeric when every non-empty value reads as a number and none has a leading zero (codes such as 01234 stay text).</summary>
     private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
     {
-        string text = TypedTableBuilder.Text(col);
+        string text = TypedTableBuilder.TextSql(col);
         long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.SqlName}");
         long bad = RawTable.Scalar(db,
-            $"SELECT count(*) FROM {raw.SqlName} WHERE {text} IS NOT NULL AND ({b.Number(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
+            $"SELECT count(*) FROM {raw.SqlName} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
         return present > 0 && bad == 0;
     }
 

@@ -13,6 +13,9 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
     private readonly List<(string Name, string Sql)> _outputs = [];
     private readonly List<(string Condition, string Column, string Reason)> _checks = [];
 
+    // Each conversion is computed once in an inner SELECT and referred to by alias in outputs and checks.
+    private readonly Dictionary<string, string> _conversions = [];
+
     /// <summary>The raw column for a role: exact name, else the same name in another case; null if absent.</summary>
     public string? Find(string name) =>
         raw.Columns.FirstOrDefault(c => c == name) ?? raw.Columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
@@ -37,15 +40,31 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
     public string? Optional(string? configured, string conventional, string configKey) =>
         configured is null ? Find(conventional) : Require(configured, configKey);
 
-    public static string Text(string column) => $"NULLIF(trim({SqlText.Ident(column)}), '')";
+    /// <summary>The trimmed text of a column, NULL when empty.</summary>
+    public string Text(string column) => Conversion("txt", column, TextSql(column));
 
-    public string Number(string column) => source.DecimalSeparator == ","
+    /// <summary>The expression behind <see cref="Text"/>, for queries on the raw table itself.</summary>
+    public static string TextSql(string column) => $"NULLIF(trim({SqlText.Ident(column)}), '')";
+
+    /// <summary>The column read as a number with the table's decimal separator, NULL when unreadable.</summary>
+    public string Number(string column) => Conversion("num", column, NumberSql(column));
+
+    /// <summary>The expression behind <see cref="Number"/>, for queries on the raw table itself.</summary>
+    public string NumberSql(string column) => source.DecimalSeparator == ","
         ? $"TRY_CAST(replace(replace(trim({SqlText.Ident(column)}), '.', ''), ',', '.') AS DOUBLE)"
         : $"TRY_CAST(trim({SqlText.Ident(column)}) AS DOUBLE)";
 
-    public string Time(string column) => source.TimestampFormat is null
+    /// <summary>The column read as a timestamp in the table's format, NULL when unreadable.</summary>
+    public string Time(string column) => Conversion("ts", column, source.TimestampFormat is null
         ? $"TRY_CAST(trim({SqlText.Ident(column)}) AS TIMESTAMP)"
-        : $"TRY_STRPTIME(trim({SqlText.Ident(column)}), {SqlText.Literal(source.TimestampFormat)})";
+        : $"TRY_STRPTIME(trim({SqlText.Ident(column)}), {SqlText.Literal(source.TimestampFormat)})");
+
+    private string Conversion(string kind, string column, string sql)
+    {
+        string alias = SqlText.Ident($"__{kind}:{column}");
+        _conversions.TryAdd(alias, sql);
+        return alias;
+    }
 
     public string TimeFormatText => source.TimestampFormat is null ? "ISO 8601 (yyyy-mm-dd hh:mm:ss)" : $"'{source.TimestampFormat}'";
 
@@ -73,7 +92,8 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         string sep = source.DecimalSeparator;
         Check($"{Text(column)} IS NULL", column, SqlText.Literal($"'{column}' is empty"));
         Check($"{Number(column)} IS NULL", column, $"'could not read ''' || {v} || ''' as a number (decimal separator ''{sep}'', no thousands separators)'");
-        return Check($"NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+        Check($"NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+        return Check($"abs({Number(column)}) >= 1e14", column, $"'''' || {v} || ''' is too large (amounts and quantities must be below 10^14)'");
     }
 
     /// <summary>An optional number, when present, must be readable and finite.</summary>
@@ -81,7 +101,8 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
     {
         string v = SqlText.Ident(column);
         Check($"{Text(column)} IS NOT NULL AND {Number(column)} IS NULL", column, $"'could not read ''' || {v} || ''' as a number (decimal separator ''{source.DecimalSeparator}'')'");
-        return Check($"{Text(column)} IS NOT NULL AND NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+        Check($"{Text(column)} IS NOT NULL AND NOT isfinite({Number(column)})", column, $"'''' || {v} || ''' is not a finite number'");
+        return Check($"{Text(column)} IS NOT NULL AND abs({Number(column)}) >= 1e14", column, $"'''' || {v} || ''' is too large (below 10^14 expected)'");
     }
 
     /// <summary>A required timestamp must be present and readable in the configured format.</summary>
@@ -99,6 +120,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
     public (TableQuality Quality, List<RejectedRow> Rejects) Build(string table, string customerIdColumn, MissingCustomerIdPolicy policy, string? extraFilteredRule = null, string? extraFilteredCondition = null)
     {
         string idExpr = Text(customerIdColumn);
+        string conversions = string.Join(", ", _conversions.Select(c => $"{c.Value} AS {c.Key}"));
         if (policy == MissingCustomerIdPolicy.Reject)
         {
             Check($"{idExpr} IS NULL", customerIdColumn, SqlText.Literal("no customer id"));
@@ -109,11 +131,12 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         // Conversions are written once in the output list and once in the checks; DuckDB evaluates the projection vectorised,
         // so the repetition costs little next to reading the file.
         string outputs = string.Join(",\n       ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"));
+        using var step = StepTrace.Step($"{table}: convert and check");
         RawTable.Execute(db, $"""
             CREATE TEMP TABLE typed_{table} AS
             SELECT __file, __rec, {idExpr} AS __customer, {outputs},
                    {reason} AS __reason, {column} AS __column
-            FROM {raw.SqlName}
+            FROM (SELECT *, {raw.FileIndexSql} AS __file, {raw.RecordSql} AS __rec, {conversions} FROM {raw.SqlName})
             """);
 
         var rejects = new List<RejectedRow>(raw.Rejects);
@@ -144,7 +167,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         }
 
         string columns = string.Join(", ", _outputs.Select(o => SqlText.Ident(o.Name)));
-        RawTable.Execute(db, $"CREATE TABLE {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE {keep} ORDER BY __file, __rec");
+        RawTable.Execute(db, $"CREATE TABLE {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE {keep}");
         long loaded = RawTable.Scalar(db, $"SELECT count(*) FROM {table}");
         long customers = RawTable.Scalar(db, $"SELECT count(DISTINCT customer_id) FROM {table}");
         var quality = new TableQuality

@@ -17,11 +17,24 @@ public static class FeatureBuilder
     public static FeatureTable Build(LoadedData data, FeatureSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var sql = Plan(data, settings ?? data.Config.Features);
+        FeatureSql sql;
+        using (StepTrace.Step("features: plan"))
+        {
+            sql = Plan(data, settings ?? data.Config.Features);
+        }
+
         string text = sql.Build();
         var db = data.Connection;
-        Exec(db, $"CREATE OR REPLACE TABLE features AS {text}");
-        var table = Read(db, sql, text);
+        using (StepTrace.Step("features: aggregate"))
+        {
+            Exec(db, $"CREATE OR REPLACE TABLE features AS {text}");
+        }
+
+        FeatureTable table;
+        using (StepTrace.Step("features: read"))
+        {
+            table = Read(db, sql, text);
+        }
         if (table.Rows == 0)
         {
             var q = data.Quality["transactions"]!;

@@ -29,8 +29,9 @@ internal sealed partial class FeatureSql
         Add("monetary", monetary);
         Add("avg_order_value", $"coalesce({monetary} / nullif(b.frequency, 0), 0)");
         Add("tenure_days", "coalesce(b.tenure_days, 0)");
-        Add("days_between_orders_mean", "CASE WHEN g.gaps >= 1 THEN g.gap_mean ELSE coalesce(b.tenure_days, 0) END");
-        Add("days_between_orders_cv", "CASE WHEN g.gaps >= 2 AND g.gap_mean > 0 THEN g.gap_sd / g.gap_mean ELSE 0 END");
+        // Gaps are whole seconds with exact integer sums, so the mean and the (n Σg² − (Σg)²) variance are exact whatever the order.
+        Add("days_between_orders_mean", "CASE WHEN g.gaps >= 1 THEN g.gap_sum / g.gaps / 86400.0 ELSE coalesce(b.tenure_days, 0) END");
+        Add("days_between_orders_cv", "CASE WHEN g.gaps >= 2 AND g.gap_sum > 0 THEN sqrt(CAST(g.gaps * g.gap_sq - g.gap_sum * g.gap_sum AS DOUBLE)) / CAST(g.gap_sum AS DOUBLE) ELSE 0 END");
         Add("orders_per_month", "coalesce(b.frequency, 0) / greatest(coalesce(b.tenure_days, 0) / 30.44, 1)");
         Add("return_rate", "coalesce(coalesce(r.return_lines, 0) / nullif(coalesce(b.purchase_lines, 0) + coalesce(r.return_lines, 0), 0), 0)");
         Add("distinct_products", "coalesce(b.distinct_products, 0)");
@@ -133,8 +134,9 @@ internal sealed partial class FeatureSql
 
         const string openRate = "e.n_email_open / nullif(e.n_email_sent, 0)";
         const string clickRate = "e.n_email_click / nullif(e.n_email_open, 0)";
-        Add("email_open_rate", $"coalesce({openRate}, avg({openRate}) OVER (), 0)");
-        Add("email_click_rate", $"coalesce({clickRate}, avg({clickRate}) OVER (), 0)");
+        // The population mean is averaged in DECIMAL: exact sums, so the result does not depend on the parallel summation order.
+        Add("email_open_rate", $"coalesce({openRate}, avg(CAST({openRate} AS DECIMAL(18, 12))) OVER (), 0)");
+        Add("email_click_rate", $"coalesce({clickRate}, avg(CAST({clickRate} AS DECIMAL(18, 12))) OVER (), 0)");
         Add("received_email", "CASE WHEN coalesce(e.n_email_sent, 0) > 0 THEN 1 ELSE 0 END");
         string span = $"greatest((epoch({T(Cutoff)}) - epoch(least(b.first_purchase, e.first_event))) / 86400.0 / 7, 1)";
         Add("web_sessions_per_week", $"coalesce(coalesce(e.n_web_visit, 0) / {span}, 0)");

@@ -84,8 +84,8 @@ internal sealed partial class FeatureSql
         sql.AppendLine(CultureInfo.InvariantCulture, $"purchases AS (SELECT * FROM tx WHERE {PurchaseRule()}),");
         sql.AppendLine("returns AS (SELECT * FROM tx WHERE is_return),");
         sql.AppendLine("orders AS (SELECT customer_id, order_id, min(ts) AS ts FROM purchases GROUP BY customer_id, order_id),");
-        sql.AppendLine("order_gaps AS (SELECT customer_id, (epoch(ts) - epoch(lag(ts) OVER (PARTITION BY customer_id ORDER BY ts, order_id))) / 86400.0 AS gap FROM orders),");
-        sql.AppendLine("gap_stats AS (SELECT customer_id, avg(gap) AS gap_mean, stddev_pop(gap) AS gap_sd, count(gap) AS gaps FROM order_gaps WHERE gap IS NOT NULL GROUP BY customer_id),");
+        sql.AppendLine("order_gaps AS (SELECT customer_id, CAST(date_diff('second', lag(ts) OVER (PARTITION BY customer_id ORDER BY ts, order_id), ts) AS HUGEINT) AS gap FROM orders),");
+        sql.AppendLine("gap_stats AS (SELECT customer_id, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq FROM order_gaps WHERE gap IS NOT NULL GROUP BY customer_id),");
         bool discount = HasProduct && HasUnitPrice;
         if (discount)
         {

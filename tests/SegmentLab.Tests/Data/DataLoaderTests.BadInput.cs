@@ -72,14 +72,15 @@ public sealed partial class DataLoaderTests
     }
 
     [Fact]
-    public void Non_finite_amounts_are_rejected()
+    public void Non_finite_and_huge_amounts_are_rejected()
     {
         using var dir = new TempDir();
         dir.Write("tx.csv", Header + "1,O1,2024-01-02,NaN\n1,O2,2024-01-02,Infinity\n1,O3,2024-01-02,1e308\n");
         using var data = Load(dir, """{ "transactions": { "path": "tx.csv" }, "maxRejectedShare": 1 }""");
         var q = data.Quality["transactions"]!;
-        Assert.Equal((3L, 1L, 2L), (q.RowsRead, q.RowsLoaded, q.RowsRejected));
+        Assert.Equal((3L, 0L, 3L), (q.RowsRead, q.RowsLoaded, q.RowsRejected));
         Assert.Contains(RejectLines(dir), l => l.Contains("'NaN' is not a finite number"));
+        Assert.Contains(RejectLines(dir), l => l.Contains("'1e308' is too large"));
     }
 
     [Fact]

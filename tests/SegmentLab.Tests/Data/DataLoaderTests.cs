@@ -47,9 +47,9 @@ public sealed partial class DataLoaderTests
         Assert.Equal(2, q.DistinctCustomers);
         Assert.Equal(1, q.ReturnLines);
         var rows = Rows(data, "SELECT customer_id, order_id, ts, amount, is_return FROM transactions ORDER BY order_id");
-        Assert.Equal(["007", "O1", new DateTime(2024, 1, 2, 10, 0, 0), 12.5, false], rows[0]);
-        Assert.Equal(["007", "O2", new DateTime(2024, 2, 3), 5.0, false], rows[1]);
-        Assert.Equal(["8", "R1", new DateTime(2024, 2, 4, 9, 0, 0), -5.0, true], rows[2]);
+        Assert.Equal(["007", "O1", new DateTime(2024, 1, 2, 10, 0, 0), 12.5m, false], rows[0]);
+        Assert.Equal(["007", "O2", new DateTime(2024, 2, 3), 5m, false], rows[1]);
+        Assert.Equal(["8", "R1", new DateTime(2024, 2, 4, 9, 0, 0), -5m, true], rows[2]);
         Assert.False(data.HasEvents);
     }
 
@@ -64,8 +64,8 @@ public sealed partial class DataLoaderTests
               "cancellations": { "orderIdPrefix": "C", "negativeAmount": false } } }
             """);
         var rows = Rows(data, "SELECT order_id, ts, amount, quantity, unit_price, is_return FROM transactions ORDER BY order_id");
-        Assert.Equal(["A", new DateTime(2024, 2, 1, 10, 0, 0), 7.5, 3.0, 2.5, false], rows[0]);
-        Assert.Equal(["CB", new DateTime(2024, 2, 2, 11, 30, 0), -2.5, -1.0, 2.5, true], rows[1]);
+        Assert.Equal(["A", new DateTime(2024, 2, 1, 10, 0, 0), 7.5m, 3m, 2.5m, false], rows[0]);
+        Assert.Equal(["CB", new DateTime(2024, 2, 2, 11, 30, 0), -2.5m, -1m, 2.5m, true], rows[1]);
     }
 
     [Fact]
