@@ -3,21 +3,27 @@ using DuckDB.NET.Data;
 namespace SegmentLab.Data;
 
 /// <summary>
-/// Reads one table's files into a DuckDB temp table of text columns plus <c>__path</c> (the file); see
-/// <see cref="FileIndexSql"/> and <see cref="RecordSql"/> for where each row came from. Structurally malformed CSV rows
-/// (wrong field count, bad quoting, bad encoding) are collected by DuckDB's reject store and come back in
-/// <see cref="Rejects"/> with their line numbers.
+/// One input table's files as a DuckDB source of text columns plus <c>__path</c> (the file) — either the reader itself
+/// (<see cref="Source"/> is a <c>read_csv(…)</c> call, scanned once by the typed conversion) or, for small tables that
+/// need a look before conversion, a materialized temp table. Structurally malformed CSV rows (wrong field count, bad
+/// quoting, bad encoding) are collected by DuckDB's reject store during the scan; <see cref="FinishScan"/> gathers
+/// them with their line numbers and checks gzip files for truncation.
 /// </summary>
 internal sealed class RawTable
 {
-    private RawTable(string name, IReadOnlyList<string> files, IReadOnlyList<string> columns, bool isCsv, List<RejectedRow> rejects, long rows)
+    private readonly TableSource _source;
+    private readonly List<(string File, Task<string?> Problem)> _gzChecks;
+
+    private RawTable(string name, IReadOnlyList<string> files, IReadOnlyList<string> columns, bool isCsv, string source, TableSource config,
+        List<(string File, Task<string?> Problem)> gzChecks)
     {
         Name = name;
         Files = files;
         Columns = columns;
         IsCsv = isCsv;
-        Rejects = rejects;
-        Rows = rows;
+        Source = source;
+        _source = config;
+        _gzChecks = gzChecks;
     }
 
     public string Name { get; }
@@ -28,31 +34,26 @@ internal sealed class RawTable
 
     public bool IsCsv { get; }
 
-    /// <summary>Rows DuckDB could not split into the header's fields.</summary>
-    public List<RejectedRow> Rejects { get; }
+    /// <summary>What to select from: a reader call, or the materialized table's name.</summary>
+    public string Source { get; private set; }
 
-    /// <summary>Rows in the raw table (read minus structural rejects).</summary>
-    public long Rows { get; }
+    /// <summary>True once <see cref="Materialize"/> has copied the rows into a temp table.</summary>
+    public bool Materialized { get; private set; }
 
-    public string SqlName => $"raw_{Name}";
+    /// <summary>Rows DuckDB could not split into the header's fields (filled by <see cref="FinishScan"/>).</summary>
+    public List<RejectedRow> Rejects { get; } = [];
 
     /// <summary>SQL for the 0-based index of a row's file in <see cref="Files"/>.</summary>
     public string FileIndexSql => Files.Count == 1 ? "0" : $"(list_position([{string.Join(", ", Files.Select(SqlText.Literal))}], __path) - 1)";
 
-    /// <summary>
-    /// SQL for a row's 1-based record number within its file. CSV: the table keeps the reader's order, so the rowid minus
-    /// the file's first rowid counts records (no window function over the whole table needed).
-    /// </summary>
-    public string RecordSql { get; private init; } = "__rec";
-
-    public static RawTable Read(DuckDBConnection db, SegmentLabConfig config, TableSource source, string table)
+    /// <summary>Checks headers and prepares the reader; nothing is scanned yet.</summary>
+    public static RawTable Open(SegmentLabConfig config, TableSource source, string table)
     {
         var files = TableFiles.Resolve(config, source, table);
         bool csv = TableFiles.FormatOf(source, files) == "csv";
         string fileList = "[" + string.Join(", ", files.Select(SqlText.Literal)) + "]";
-        var rejects = new List<RejectedRow>();
         IReadOnlyList<string> columns;
-        string sql;
+        string reader;
         if (csv)
         {
             var headers = files.Select(f => CsvHeader.Read(f, source, table)).ToList();
@@ -77,77 +78,90 @@ internal sealed class RawTable
             // A gzip stream cannot be split, so DuckDB's parallel scan only adds coordination: read it on one thread.
             bool gzip = files.All(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
             string types = "{" + string.Join(", ", columns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
-            sql = $"""
-                CREATE TEMP TABLE raw_{table} AS
-                SELECT * FROM read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
-                              quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
-                              encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
-                              store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
-                              null_padding = false, max_line_size = 10000000{(gzip ? ", parallel = false" : "")})
+            reader = $"""
+                read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
+                         quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
+                         encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
+                         store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
+                         null_padding = false, max_line_size = 10000000{(gzip ? ", parallel = false" : "")})
                 """;
         }
         else
         {
-            columns = Describe(db, $"SELECT * FROM read_parquet({fileList})", files[0]);
-            sql = $"""
-                CREATE TEMP TABLE raw_{table} AS
-                SELECT CAST(COLUMNS(c -> c NOT IN ('filename', 'file_row_number')) AS VARCHAR),
-                       filename AS __path, file_row_number + 1 AS __rec
-                FROM read_parquet({fileList}, filename = true, file_row_number = true)
+            columns = [];
+            reader = $"""
+                (SELECT CAST(COLUMNS(c -> c NOT IN ('filename', 'file_row_number')) AS VARCHAR),
+                        filename AS __path, file_row_number + 1 AS __rec
+                 FROM read_parquet({fileList}, filename = true, file_row_number = true))
                 """;
         }
 
-        // Truncation checks run beside DuckDB's read: both decompress, on different cores.
+        // Truncation checks run beside DuckDB's scan: both decompress, on different cores.
         var gzChecks = files.Where(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            .Select(f => (File: f, Problem: Task.Run(() => GzipIntegrity.Check(f)))).ToList();
+            .Select(f => (f, Task.Run(() => GzipIntegrity.Check(f)))).ToList();
+        return new RawTable(table, files, columns, csv, reader, source, gzChecks);
+    }
+
+    /// <summary>Parquet columns come from the file's schema, which needs the database.</summary>
+    public RawTable WithSchema(DuckDBConnection db)
+    {
+        if (IsCsv)
+        {
+            return this;
+        }
+
+        var columns = Describe(db, $"SELECT * FROM read_parquet([{string.Join(", ", Files.Select(SqlText.Literal))}])", Files[0]);
+        return new RawTable(Name, Files, columns, IsCsv, Source, _source, _gzChecks);
+    }
+
+    /// <summary>Copies the rows into <c>raw_&lt;table&gt;</c> (with <c>__rec</c>), for tables that are inspected before conversion.</summary>
+    public void Materialize(DuckDBConnection db)
+    {
+        string rec = IsCsv ? "row_number() OVER ()" : "__rec";
+        string exclude = IsCsv ? "" : " EXCLUDE (__rec)";
+        Run(db, $"CREATE TEMP TABLE raw_{Name} AS SELECT *{exclude}, {rec} AS __rec FROM {Source}");
+        Source = $"raw_{Name}";
+        Materialized = true;
+        FinishScan(db);
+    }
+
+    /// <summary>Runs a statement that scans <see cref="Source"/>, turning reader failures into plain messages.</summary>
+    public void Run(DuckDBConnection db, string sql)
+    {
         try
         {
-            using var _ = StepTrace.Step($"{table}: read files");
+            using var _ = StepTrace.Step($"{Name}: read files");
             Execute(db, sql);
         }
         catch (DuckDBException e)
         {
-            throw new InputException($"the {table} files could not be read: {FirstLine(e.Message)}", file: string.Join(", ", files),
-                fix: csv ? "check that the file is complete (not truncated), is CSV and uses the configured delimiter and encoding."
-                         : "check that the file is a complete Parquet file.");
+            CheckGzip();
+            throw new InputException($"the {Name} files could not be read: {FirstLine(e.Message)}", file: string.Join(", ", Files),
+                fix: IsCsv ? "check that the file is complete (not truncated), is CSV and uses the configured delimiter and encoding."
+                           : "check that the file is a complete Parquet file.");
         }
+    }
 
-        using var gzWait = StepTrace.Step($"{table}: gzip check wait");
-        foreach (var (file, problem) in gzChecks)
+    /// <summary>After the scan: gzip integrity and the reader's structural rejects.</summary>
+    public void FinishScan(DuckDBConnection db)
+    {
+        CheckGzip();
+        if (IsCsv && Rejects.Count == 0)
+        {
+            Rejects.AddRange(ReadRejects(db, Name, Files, _source));
+        }
+    }
+
+    private void CheckGzip()
+    {
+        using var wait = StepTrace.Step($"{Name}: gzip check wait");
+        foreach (var (file, problem) in _gzChecks)
         {
             if (problem.Result is { } text)
             {
                 throw new InputException($"{text}.", file: file, fix: "the file is truncated or damaged (an interrupted download or copy?); copy or export it again.");
             }
         }
-
-        if (csv)
-        {
-            rejects.AddRange(ReadRejects(db, table, files, source));
-        }
-
-        long rows = Scalar(db, $"SELECT count(*) FROM raw_{table}");
-        string record = "__rec";
-        if (csv)
-        {
-            record = files.Count == 1 ? "(rowid + 1)" : FirstRowIds(db, table, files);
-        }
-
-        return new RawTable(table, files, columns, csv, rejects, rows) { RecordSql = record };
-    }
-
-    private static string FirstRowIds(DuckDBConnection db, string table, IReadOnlyList<string> files)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT __path, min(rowid) FROM raw_{table} GROUP BY __path";
-        using var r = cmd.ExecuteReader();
-        var cases = new List<string>();
-        while (r.Read())
-        {
-            cases.Add($"WHEN {SqlText.Literal(r.GetString(0))} THEN {Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)}");
-        }
-
-        return $"(rowid + 1 - CASE __path {string.Join(" ", cases)} ELSE 0 END)";
     }
 
     private static IReadOnlyList<string> Describe(DuckDBConnection db, string select, string file)

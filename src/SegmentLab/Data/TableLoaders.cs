@@ -9,7 +9,7 @@ internal static class TableLoaders
     public static (TableQuality, List<RejectedRow>) Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
     {
         const string table = "transactions";
-        var raw = RawTable.Read(db, config, s, table);
+        var raw = RawTable.Open(config, s, table).WithSchema(db);
         var b = new TypedTableBuilder(db, raw, s);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "transactions.columns.customerId");
@@ -93,7 +93,7 @@ internal static class TableLoaders
     public static (TableQuality, List<RejectedRow>) Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
     {
         const string table = "events";
-        var raw = RawTable.Read(db, config, s, table);
+        var raw = RawTable.Open(config, s, table).WithSchema(db);
         var b = new TypedTableBuilder(db, raw, s);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "events.columns.customerId");
@@ -123,7 +123,8 @@ internal static class TableLoaders
     public static (TableQuality, List<RejectedRow>, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
     {
         const string table = "customers";
-        var raw = RawTable.Read(db, config, s, table);
+        var raw = RawTable.Open(config, s, table).WithSchema(db);
+        raw.Materialize(db);
         var b = new TypedTableBuilder(db, raw, s);
         string id = b.Require(s.CustomerId, "customers.customerId");
         foreach (string name in s.Categorical.Concat(s.Ignore))
@@ -168,9 +169,9 @@ internal static class TableLoaders
     private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
     {
         string text = TypedTableBuilder.TextSql(col);
-        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.SqlName}");
+        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.Source}");
         long bad = RawTable.Scalar(db,
-            $"SELECT count(*) FROM {raw.SqlName} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
+            $"SELECT count(*) FROM {raw.Source} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
         return present > 0 && bad == 0;
     }
 

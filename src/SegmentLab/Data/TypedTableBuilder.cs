@@ -15,6 +15,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
 
     // Each conversion is computed once in an inner SELECT and referred to by alias in outputs and checks.
     private readonly Dictionary<string, string> _conversions = [];
+    private string _record = "__rec";
 
     /// <summary>The raw column for a role: exact name, else the same name in another case; null if absent.</summary>
     public string? Find(string name) =>
@@ -131,14 +132,19 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         // Conversions are written once in the output list and once in the checks; DuckDB evaluates the projection vectorised,
         // so the repetition costs little next to reading the file.
         string outputs = string.Join(",\n       ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"));
-        using var step = StepTrace.Step($"{table}: convert and check");
-        RawTable.Execute(db, $"""
-            CREATE TEMP TABLE typed_{table} AS
-            SELECT __file, __rec, {idExpr} AS __customer, {outputs},
-                   {reason} AS __reason, {column} AS __column
-            FROM (SELECT *, {raw.FileIndexSql} AS __file, {raw.RecordSql} AS __rec, {conversions} FROM {raw.SqlName})
-            """);
+        bool hasRec = raw.Materialized || !raw.IsCsv;
+        using (StepTrace.Step($"{table}: read, convert and check"))
+        {
+            raw.Run(db, $"""
+                CREATE TEMP TABLE typed_{table} AS
+                SELECT __file, {(hasRec ? "__rec, " : "")}{idExpr} AS __customer, {outputs},
+                       {reason} AS __reason, {column} AS __column
+                FROM (SELECT *, {raw.FileIndexSql} AS __file, {conversions} FROM {raw.Source})
+                """);
+        }
 
+        raw.FinishScan(db);
+        _record = hasRec ? "__rec" : RecordFromRowId(table);
         var rejects = new List<RejectedRow>(raw.Rejects);
         var reasons = new Dictionary<string, long>();
         foreach (var r in raw.Rejects)
@@ -174,7 +180,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         {
             Table = table,
             Files = raw.Files,
-            RowsRead = raw.Rows + raw.Rejects.Count,
+            RowsRead = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table}") + raw.Rejects.Count,
             RowsLoaded = loaded,
             FilteredByRule = filtered,
             RejectedByReason = reasons,
@@ -185,7 +191,30 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
 
     public void DropWorkTables(string table)
     {
-        RawTable.Execute(db, $"DROP TABLE IF EXISTS typed_{table}; DROP TABLE IF EXISTS {raw.SqlName};");
+        RawTable.Execute(db, $"DROP TABLE IF EXISTS typed_{table}; DROP TABLE IF EXISTS raw_{table};");
+    }
+
+    /// <summary>
+    /// Record numbers for a streamed CSV scan: the typed table keeps the reader's order, so its rowid minus the first rowid of
+    /// the row's file counts records (computed only when there are rejects to place).
+    /// </summary>
+    private string RecordFromRowId(string table)
+    {
+        if (raw.Files.Count == 1)
+        {
+            return "(rowid + 1)";
+        }
+
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT __file, min(rowid) FROM typed_{table} GROUP BY __file";
+        using var r = cmd.ExecuteReader();
+        var cases = new List<string>();
+        while (r.Read())
+        {
+            cases.Add($"WHEN {Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)} THEN {Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)}");
+        }
+
+        return $"(rowid + 1 - CASE __file {string.Join(" ", cases)} ELSE 0 END)";
     }
 
     private void CollectValueRejects(string table, List<RejectedRow> rejects, Dictionary<string, long> reasons)
@@ -204,7 +233,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         // Lines: the reader numbers records it kept; records it rejected and the header sit between them.
         var structural = raw.Rejects.GroupBy(r => r.File).ToDictionary(g => g.Key, g => g.Select(r => r.Line).Order().ToArray());
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT __file, __rec, __column, __reason FROM typed_{table} WHERE __reason IS NOT NULL ORDER BY __file, __rec LIMIT {MaxRejectsKept}";
+        cmd.CommandText = $"SELECT __file, {_record} AS rec, __column, __reason FROM typed_{table} WHERE __reason IS NOT NULL ORDER BY __file, rec LIMIT {MaxRejectsKept}";
         using var rd = cmd.ExecuteReader();
         while (rd.Read())
         {
