@@ -27,7 +27,11 @@ public static class DataLoader
         var db = new DuckDBConnection("Data Source=:memory:");
         try
         {
-            db.Open();
+            using (StepTrace.Step("open database"))
+            {
+                db.Open();
+            }
+
             var tables = new List<TableQuality>();
             var rejects = new List<RejectedRow>();
 
@@ -51,7 +55,11 @@ public static class DataLoader
                 (numeric, categorical) = (num, cat);
             }
 
-            RejectsFile.Write(rejectsPath, rejects);
+            using (StepTrace.Step("rejects file"))
+            {
+                RejectsFile.Write(rejectsPath, rejects);
+            }
+
             var report = new DataQualityReport { Tables = tables, RejectsFile = rejectsPath };
             StopIfTooManyRejected(config, report, rejects);
             return new LoadedData(db, config, report, numeric, categorical);

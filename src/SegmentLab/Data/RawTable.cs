@@ -75,15 +75,13 @@ internal sealed class RawTable
             }
 
             string delimiter = source.Delimiter == "\\t" ? "\t" : source.Delimiter;
-            // A gzip stream cannot be split, so DuckDB's parallel scan only adds coordination: read it on one thread.
-            bool gzip = files.All(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
             string types = "{" + string.Join(", ", columns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
             reader = $"""
                 read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
                          quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
                          encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
                          store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
-                         null_padding = false, max_line_size = 10000000{(gzip ? ", parallel = false" : "")})
+                         null_padding = false, max_line_size = 10000000)
                 """;
         }
         else

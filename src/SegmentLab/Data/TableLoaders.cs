@@ -85,6 +85,7 @@ internal static class TableLoaders
          .Output("is_return", returnRules.Count == 0 ? "false" : string.Join(" OR ", returnRules));
 
         var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
+        using var tail = StepTrace.Step("transactions: returns and time range");
         long returns = RawTable.Scalar(db, "SELECT count(*) FROM typed_transactions WHERE __reason IS NULL AND is_return");
         b.DropWorkTables(table);
         return (WithTimes(db, table, quality) with { ReturnLines = returns }, rejects);

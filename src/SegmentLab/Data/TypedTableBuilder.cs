@@ -118,7 +118,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
     /// Creates <paramref name="table"/> from the rows that pass every check and have a customer id; returns the quality
     /// accounting and the rejected rows (structural ones from the reader first).
     /// </summary>
-    public (TableQuality Quality, List<RejectedRow> Rejects) Build(string table, string customerIdColumn, MissingCustomerIdPolicy policy, string? extraFilteredRule = null, string? extraFilteredCondition = null)
+    public (TableQuality Quality, List<RejectedRow> Rejects) Build(string table, string customerIdColumn, MissingCustomerIdPolicy policy)
     {
         string idExpr = Text(customerIdColumn);
         string conversions = string.Join(", ", _conversions.Select(c => $"{c.Value} AS {c.Key}"));
@@ -129,8 +129,6 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
 
         string reason = _checks.Count == 0 ? "NULL" : "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN {c.Reason}")) + " END";
         string column = _checks.Count == 0 ? "NULL" : "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN {SqlText.Literal(c.Column)}")) + " END";
-        // Conversions are written once in the output list and once in the checks; DuckDB evaluates the projection vectorised,
-        // so the repetition costs little next to reading the file.
         string outputs = string.Join(",\n       ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"));
         bool hasRec = raw.Materialized || !raw.IsCsv;
         using (StepTrace.Step($"{table}: read, convert and check"))
@@ -145,6 +143,7 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
 
         raw.FinishScan(db);
         _record = hasRec ? "__rec" : RecordFromRowId(table);
+        using var accounting = StepTrace.Step($"{table}: accounting and final table");
         var rejects = new List<RejectedRow>(raw.Rejects);
         var reasons = new Dictionary<string, long>();
         foreach (var r in raw.Rejects)
@@ -155,32 +154,34 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
 
         CollectValueRejects(table, rejects, reasons);
 
-        string keep = $"__reason IS NULL AND __customer IS NOT NULL{(extraFilteredCondition is null ? "" : $" AND NOT ({extraFilteredCondition})")}";
+        // One pass for the accounting; the typed table then serves as the loaded table through a view (no second copy).
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT count(*), count(*) FILTER (WHERE __reason IS NULL AND __customer IS NULL),
+                   count(*) FILTER (WHERE __reason IS NULL AND __customer IS NOT NULL),
+                   count(DISTINCT __customer) FILTER (WHERE __reason IS NULL)
+            FROM typed_{table}
+            """;
+        long parsed, noId, loaded, customers;
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            (parsed, noId, loaded, customers) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
+        }
+
         var filtered = new Dictionary<string, long>();
-        long noId = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table} WHERE __reason IS NULL AND __customer IS NULL");
         if (noId > 0)
         {
             filtered["no customer id"] = noId;
         }
 
-        if (extraFilteredCondition is not null)
-        {
-            long extra = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table} WHERE __reason IS NULL AND __customer IS NOT NULL AND ({extraFilteredCondition})");
-            if (extra > 0)
-            {
-                filtered[extraFilteredRule!] = extra;
-            }
-        }
-
         string columns = string.Join(", ", _outputs.Select(o => SqlText.Ident(o.Name)));
-        RawTable.Execute(db, $"CREATE TABLE {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE {keep}");
-        long loaded = RawTable.Scalar(db, $"SELECT count(*) FROM {table}");
-        long customers = RawTable.Scalar(db, $"SELECT count(DISTINCT customer_id) FROM {table}");
+        RawTable.Execute(db, $"CREATE VIEW {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE __reason IS NULL AND __customer IS NOT NULL");
         var quality = new TableQuality
         {
             Table = table,
             Files = raw.Files,
-            RowsRead = RawTable.Scalar(db, $"SELECT count(*) FROM typed_{table}") + raw.Rejects.Count,
+            RowsRead = parsed + raw.Rejects.Count,
             RowsLoaded = loaded,
             FilteredByRule = filtered,
             RejectedByReason = reasons,
@@ -189,9 +190,10 @@ internal sealed class TypedTableBuilder(DuckDBConnection db, RawTable raw, Table
         return (quality, rejects);
     }
 
+    /// <summary>Drops the raw staging table, if one was made (the typed table stays: the loaded table is a view over it).</summary>
     public void DropWorkTables(string table)
     {
-        RawTable.Execute(db, $"DROP TABLE IF EXISTS typed_{table}; DROP TABLE IF EXISTS raw_{table};");
+        RawTable.Execute(db, $"DROP TABLE IF EXISTS raw_{table};");
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ public static class FeatureBuilder
         string format = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "FORMAT parquet" : "FORMAT csv, HEADER true";
         try
         {
+            using var _ = StepTrace.Step("features: write");
             Exec(data.Connection, $"COPY features TO {SqlText.Literal(temp)} ({format})");
             File.Move(temp, full, overwrite: true);
         }
