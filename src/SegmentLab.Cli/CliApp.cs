@@ -25,6 +25,7 @@ public static class CliApp
         // Subcommands: each lives in Commands/ and only parses options and calls the library.
         root.Subcommands.Add(Commands.CheckCommand.Create());
         root.Subcommands.Add(Commands.FeaturesCommand.Create());
+        root.Subcommands.Add(Commands.GenerateCommand.Create());
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

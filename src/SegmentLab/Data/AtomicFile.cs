@@ -49,6 +49,9 @@ public static class AtomicFile
         });
     }
 
+    /// <summary>Starts writing <paramref name="path"/> atomically; commit the returned file when the content is complete.</summary>
+    public static PendingFile Create(string path) => new(path);
+
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8, atomically.</summary>
     public static void WriteAllText(string path, string text) => WriteText(path, w => w.Write(text));
 
