@@ -1,0 +1,75 @@
+using SegmentLab.Kernels;
+
+namespace SegmentLab.Clustering;
+
+/// <summary>Plain Lloyd iterations over the tiled data (the reference the pruned algorithms must match).</summary>
+public static partial class KMeans
+{
+    private static void RunLloyd(KMeansProblem p, KMeansRun run)
+    {
+        Array.Fill(run.Labels, -1);
+        for (int iteration = 1; iteration <= p.MaxIterations; iteration++)
+        {
+            p.ForEachChunk(c => LloydChunk(p, run, c));
+            if (Converge(p, run, iteration))
+            {
+                break;
+            }
+        }
+
+        FinishRestart(p, run, relabel: !run.StrictConvergence);
+    }
+
+    /// <summary>Assigns a chunk's rows to their nearest centroid and accumulates them into the chunk's partial sums.</summary>
+    private static void LloydChunk(KMeansProblem p, KMeansRun run, int chunk)
+    {
+        const int T = CentroidDistances.TileRows;
+        Span<int> lab = stackalloc int[T];
+        Span<float> best = stackalloc float[T];
+        Span<float> second = stackalloc float[T];
+        run.ClearChunk(p, chunk);
+        var (start, end) = p.Chunk(chunk);
+        int changes = 0;
+        for (int tile = start / T; tile * T < end; tile++)
+        {
+            CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, p.K, p.Cols, lab, best, second);
+            for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
+            {
+                if (run.Labels[r] != lab[lane])
+                {
+                    changes++;
+                    run.Labels[r] = lab[lane];
+                }
+
+                run.Accumulate(p, chunk, r, lab[lane]);
+            }
+        }
+
+        run.ChunkChanges[chunk] = changes;
+        run.ChunkEvaluations[chunk] = (long)(end - start) * p.K;
+    }
+
+    /// <summary>
+    /// The update step and scikit-learn's stopping rule, shared by every algorithm: stop when no label changed
+    /// (strict convergence) or when Σ shift² ≤ the absolute tolerance. Returns true to stop.
+    /// </summary>
+    private static bool Converge(KMeansProblem p, KMeansRun run, int iteration)
+    {
+        var (changes, shiftSquared) = UpdateCentroids(p, run, iteration);
+        run.Iterations = iteration;
+        if (changes == 0)
+        {
+            run.StrictConvergence = true;
+            run.Converged = true;
+            return true;
+        }
+
+        if (shiftSquared <= p.Tolerance)
+        {
+            run.Converged = true;
+            return true;
+        }
+
+        return false;
+    }
+}

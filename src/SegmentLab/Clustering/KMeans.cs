@@ -1,0 +1,170 @@
+using System.Runtime.ExceptionServices;
+using SegmentLab.Features;
+
+namespace SegmentLab.Clustering;
+
+/// <summary>
+/// k-means clustering with scikit-learn's semantics (<c>sklearn.cluster.KMeans</c>, algorithm "lloyd"): greedy
+/// k-means++ restarts, Lloyd iterations (optionally pruned by Hamerly's or Elkan's bounds, with identical results),
+/// relative tolerance, empty clusters relocated to the farthest rows, sample weights, warm starts.
+/// </summary>
+/// <remarks>
+/// <para>Determinism: restart r draws from its own generator derived from (<see cref="KMeansOptions.Seed"/>, r); rows
+/// are split into fixed chunks that depend only on the row count, and partial sums are added in chunk order, so the
+/// same seed gives identical labels, centroids and inertia for any <see cref="KMeansOptions.MaxDegreeOfParallelism"/>.</para>
+/// <para>Threads: with several restarts, restarts run side by side (one thread each, no per-iteration
+/// synchronisation); with one restart, its rows are split across threads.</para>
+/// <para><see cref="KMeansAlgorithm.Auto"/> picks Hamerly up to 64 features and Elkan above (measured in bench/README.md).</para>
+/// <para>Storage is float32; centroid sums, potentials and inertia accumulate in float64.</para>
+/// </remarks>
+public static partial class KMeans
+{
+    /// <summary>Fits k-means to the rows of <paramref name="data"/> (n × D).</summary>
+    /// <param name="data">The rows to cluster; every value must be finite.</param>
+    /// <param name="options">Settings (validated here, once).</param>
+    /// <param name="cancellationToken">Stops the fit between chunks of rows; throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The restart with the lowest inertia (ties: lowest restart index).</returns>
+    /// <exception cref="ArgumentException">An option is out of range, for example "k=12 must be ≤ the 10 distinct rows"
+    /// (scikit-learn warns and returns duplicate centroids; SegmentLab refuses).</exception>
+    /// <exception cref="Data.InputException">The data holds a NaN or infinite value (names row and column).</exception>
+    public static KMeansModel Fit(FeatureMatrix data, KMeansOptions options, CancellationToken cancellationToken = default)
+    {
+        double[]? weights = Validate(data, options);
+        int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        double tolerance = AbsoluteTolerance(data, options.Tolerance);
+        if (options.Engine == KMeansEngine.MlNet)
+        {
+            return FitMlNet(data, options, weights, tolerance, threads, cancellationToken);
+        }
+
+        int restarts = options.InitialCentroids is null ? options.NInit : 1;
+        int parallelRestarts = Math.Clamp(restarts, 1, threads);
+        int rowThreads = Math.Max(1, threads / parallelRestarts);
+        var algorithm = Resolve(options.Algorithm, data.Columns);
+        var problem = new KMeansProblem(data.Buffer, data.Rows, data.Columns, options.K, weights, options.MaxIterations,
+            tolerance, rowThreads, cancellationToken);
+
+        var runs = new KMeansRun[restarts];
+        void RunOne(int r)
+        {
+            var run = new KMeansRun(problem, r);
+            if (options.InitialCentroids is { } start)
+            {
+                start.Values.CopyTo(run.Centroids);
+                run.RefreshPanel(problem);
+            }
+            else
+            {
+                var rng = new SeededRandom(options.Seed, r);
+                SeedPlusPlus(problem, run, ref rng);
+            }
+
+            switch (algorithm)
+            {
+                case KMeansAlgorithm.Hamerly: RunHamerly(problem, run); break;
+                case KMeansAlgorithm.Elkan: RunElkan(problem, run); break;
+                default: RunLloyd(problem, run); break;
+            }
+
+            runs[r] = run;
+        }
+
+        try
+        {
+            if (parallelRestarts <= 1)
+            {
+                for (int r = 0; r < restarts; r++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    RunOne(r);
+                }
+            }
+            else
+            {
+                Parallel.For(0, restarts, new ParallelOptions { MaxDegreeOfParallelism = parallelRestarts, CancellationToken = cancellationToken }, RunOne);
+            }
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        int best = 0;
+        for (int r = 1; r < restarts; r++)
+        {
+            best = runs[r].Inertia < runs[best].Inertia ? r : best;
+        }
+
+        return BuildModel(data, options, runs, best, algorithm, tolerance, threads);
+    }
+
+    private static KMeansAlgorithm Resolve(KMeansAlgorithm algorithm, int columns) => algorithm switch
+    {
+        KMeansAlgorithm.Auto => columns <= 64 ? KMeansAlgorithm.Hamerly : KMeansAlgorithm.Elkan,
+        _ => algorithm,
+    };
+
+    /// <summary>Tolerance × mean over features of the (population, unweighted) variance, as scikit-learn's <c>_tolerance</c>.</summary>
+    private static double AbsoluteTolerance(FeatureMatrix data, double tolerance)
+    {
+        if (tolerance == 0)
+        {
+            return 0;
+        }
+
+        int n = data.Rows, d = data.Columns;
+        var mean = new double[d];
+        var m2 = new double[d];
+        ReadOnlySpan<float> x = data.Values;
+        for (int r = 0; r < n; r++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                mean[f] += x[(r * d) + f];
+            }
+        }
+
+        for (int f = 0; f < d; f++)
+        {
+            mean[f] /= n;
+        }
+
+        for (int r = 0; r < n; r++)
+        {
+            for (int f = 0; f < d; f++)
+            {
+                double delta = x[(r * d) + f] - mean[f];
+                m2[f] += delta * delta;
+            }
+        }
+
+        return tolerance * m2.Average() / n;
+    }
+
+    private static KMeansModel BuildModel(FeatureMatrix data, KMeansOptions options, KMeansRun[] runs, int best,
+        KMeansAlgorithm algorithm, double tolerance, int threads)
+    {
+        var winner = runs[best];
+        var notes = new List<string>();
+        for (int r = 0; r < runs.Length; r++)
+        {
+            if (!runs[r].Converged)
+            {
+                notes.Add($"restart {r} did not converge within {options.MaxIterations} iterations (inertia {runs[r].Inertia:G6}).");
+            }
+        }
+
+        if (winner.Relocations.Count > 0)
+        {
+            notes.Add($"{winner.Relocations.Count} empty cluster(s) were relocated to the farthest rows during the winning restart.");
+        }
+
+        var diagnostics = new KMeansDiagnostics(algorithm, KMeansEngine.SegmentLab, best,
+            runs.Select(r => r.Iterations).ToArray(), runs.Select(r => r.Converged).ToArray(), winner.Relocations.ToArray(),
+            tolerance, winner.StrictConvergence, runs.Sum(r => r.Evaluations), threads, notes);
+        var centroids = new FeatureMatrix((float[])winner.Centroids.Clone(), options.K, data.Columns, data.ColumnNames);
+        return new KMeansModel(centroids, winner.Labels, winner.Inertia, winner.Iterations, winner.Converged,
+            runs.Select(r => r.Inertia).ToArray(), diagnostics);
+    }
+}

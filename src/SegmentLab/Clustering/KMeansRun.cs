@@ -1,0 +1,77 @@
+using SegmentLab.Kernels;
+
+namespace SegmentLab.Clustering;
+
+/// <summary>The mutable state of one restart: centroids, labels, per-chunk partial sums and the outcome.</summary>
+internal sealed class KMeansRun
+{
+    public KMeansRun(KMeansProblem p, int restart)
+    {
+        Restart = restart;
+        int k = p.K, d = p.Cols;
+        Centroids = new float[k * d];
+        Panel = new float[d * CentroidDistances.PanelStride(k)];
+        Labels = new int[p.Rows];
+        ChunkSums = new double[p.Chunks * k * d];
+        ChunkWeights = new double[p.Chunks * k];
+        ChunkChanges = new int[p.Chunks];
+        ChunkInertia = new double[p.Chunks];
+        ChunkEvaluations = new long[p.Chunks];
+        Shift = new double[k];
+    }
+
+    public int Restart { get; }
+
+    /// <summary>Current centroids, K × D row-major.</summary>
+    public float[] Centroids { get; }
+
+    /// <summary>The current centroids transposed (<see cref="CentroidDistances.Transpose"/>).</summary>
+    public float[] Panel { get; }
+
+    public int[] Labels { get; }
+
+    public double[] ChunkSums { get; }
+
+    public double[] ChunkWeights { get; }
+
+    public int[] ChunkChanges { get; }
+
+    public double[] ChunkInertia { get; }
+
+    public long[] ChunkEvaluations { get; }
+
+    /// <summary>Euclidean shift of each centroid in the last update.</summary>
+    public double[] Shift { get; }
+
+    public List<EmptyClusterRelocation> Relocations { get; } = [];
+
+    public int Iterations { get; set; }
+
+    public bool Converged { get; set; }
+
+    public bool StrictConvergence { get; set; }
+
+    public double Inertia { get; set; }
+
+    public long Evaluations { get; set; }
+
+    /// <summary>Resets a chunk's partial sums before it is accumulated again.</summary>
+    public void ClearChunk(KMeansProblem p, int chunk)
+    {
+        ChunkSums.AsSpan(chunk * p.K * p.Cols, p.K * p.Cols).Clear();
+        ChunkWeights.AsSpan(chunk * p.K, p.K).Clear();
+        ChunkChanges[chunk] = 0;
+        ChunkInertia[chunk] = 0;
+    }
+
+    /// <summary>Adds row <paramref name="row"/> (weight w) to cluster <paramref name="label"/>'s partial sum in its chunk.</summary>
+    public void Accumulate(KMeansProblem p, int chunk, int row, int label)
+    {
+        double w = p.Weight(row);
+        VectorMath.AddScaled(p.Row(row), w, ChunkSums.AsSpan(((chunk * p.K) + label) * p.Cols, p.Cols));
+        ChunkWeights[(chunk * p.K) + label] += w;
+    }
+
+    /// <summary>Rebuilds <see cref="Panel"/> after <see cref="Centroids"/> changed.</summary>
+    public void RefreshPanel(KMeansProblem p) => CentroidDistances.Transpose(Centroids, p.K, p.Cols, Panel);
+}

@@ -1,0 +1,451 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SegmentLab.Kernels;
+
+/// <summary>
+/// Squared Euclidean distances between rows and a set of centroids, the assignment step of k-means.
+/// </summary>
+/// <remarks>
+/// Every path computes each (row, centroid) pair with exactly the same float32 operations, in the same order:
+/// <c>acc = 0; for each feature j: diff = x[j] − c[j]; acc = fma(diff, diff, acc)</c>. Vector lanes run across rows
+/// (<see cref="TileNearest"/>) or across centroids (<see cref="RowToCentroids"/>), never across features, so a pair's
+/// value does not depend on the kernel, the vector width or the thread that computed it. That is what lets Lloyd,
+/// Hamerly and Elkan agree bit for bit, and what lets the triangle-inequality bounds use a relative slack: a sum of
+/// non-negative squares in float32 has a relative error of at most about (D + 2)·2⁻²⁴.
+/// Direct differences rather than ‖x‖² + ‖c‖² − 2x·c: the expanded form saves one subtraction per term but cancels
+/// catastrophically for points near their centroid (the error is relative to ‖x‖², not to the distance), which would
+/// break the relative-slack argument and make near-ties depend on the data's offset. On 16 features the subtraction
+/// costs one extra vector op per 16 pairs; the tile layout keeps the kernel throughput-bound anyway.
+/// </remarks>
+internal static class CentroidDistances
+{
+    /// <summary>Rows per tile in <see cref="RowTiles"/> layout: one Vector512 or two Vector256 of float.</summary>
+    public const int TileRows = 16;
+
+    /// <summary>Column stride of a transposed centroid panel: K rounded up to a multiple of 8.</summary>
+    public static int PanelStride(int k) => (k + 7) & ~7;
+
+    /// <summary>
+    /// Writes the row-major <paramref name="centroids"/> (k × d) transposed into <paramref name="panel"/>
+    /// (d × <see cref="PanelStride"/>), padding columns with zeros.
+    /// </summary>
+    public static void Transpose(ReadOnlySpan<float> centroids, int k, int d, Span<float> panel)
+    {
+        int stride = PanelStride(k);
+        if (centroids.Length < k * d || panel.Length < d * stride)
+        {
+            throw new ArgumentException($"a {k} × {d} panel needs {k * d} centroid values and {d * stride} panel values.");
+        }
+
+        panel[..(d * stride)].Clear();
+        for (int c = 0; c < k; c++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                panel[(j * stride) + c] = centroids[(c * d) + j];
+            }
+        }
+    }
+
+    /// <summary>The squared distance of one pair, in the shared per-pair arithmetic (the scalar reference).</summary>
+    public static float Pair(ReadOnlySpan<float> x, ReadOnlySpan<float> c)
+    {
+        if (c.Length < x.Length)
+        {
+            throw new ArgumentException($"the centroid has {c.Length} values; the row has {x.Length}.");
+        }
+
+        float acc = 0;
+        for (int j = 0; j < x.Length; j++)
+        {
+            float diff = x[j] - c[j];
+            acc = MathF.FusedMultiplyAdd(diff, diff, acc);
+        }
+
+        return acc;
+    }
+
+    /// <summary>
+    /// Squared distances of row <paramref name="x"/> (length d) to the k centroids of the transposed
+    /// <paramref name="panel"/>; <paramref name="distances"/> needs <see cref="PanelStride"/>(k) slots (the padding
+    /// slots receive distances to zero columns and mean nothing).
+    /// </summary>
+    public static void RowToCentroids(ReadOnlySpan<float> x, ReadOnlySpan<float> panel, int k, Span<float> distances)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            RowToCentroidsVector(x, panel, k, distances);
+        }
+        else
+        {
+            RowToCentroidsScalar(x, panel, k, distances);
+        }
+    }
+
+    internal static void RowToCentroidsScalar(ReadOnlySpan<float> x, ReadOnlySpan<float> panel, int k, Span<float> distances)
+    {
+        int stride = CheckPanel(x.Length, panel, k, distances);
+        for (int c = 0; c < stride; c++)
+        {
+            float acc = 0;
+            for (int j = 0; j < x.Length; j++)
+            {
+                float diff = x[j] - panel[(j * stride) + c];
+                acc = MathF.FusedMultiplyAdd(diff, diff, acc);
+            }
+
+            distances[c] = acc;
+        }
+    }
+
+    internal static void RowToCentroidsVector(ReadOnlySpan<float> x, ReadOnlySpan<float> panel, int k, Span<float> distances)
+    {
+        int stride = CheckPanel(x.Length, panel, k, distances);
+        int d = x.Length;
+        ref float px = ref MemoryMarshal.GetReference(x);
+        ref float pp = ref MemoryMarshal.GetReference(panel);
+        ref float pd = ref MemoryMarshal.GetReference(distances);
+        int g = 0;
+
+        // Two groups of 8 at once: two independent FMA chains hide the FMA latency.
+        for (; g + 16 <= stride; g += 16)
+        {
+            var acc0 = Vector256<float>.Zero;
+            var acc1 = Vector256<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var xj = Vector256.Create(Unsafe.Add(ref px, j));
+                var d0 = xj - Vector256.LoadUnsafe(ref pp, (nuint)((j * stride) + g));
+                var d1 = xj - Vector256.LoadUnsafe(ref pp, (nuint)((j * stride) + g + 8));
+                acc0 = Vector256.FusedMultiplyAdd(d0, d0, acc0);
+                acc1 = Vector256.FusedMultiplyAdd(d1, d1, acc1);
+            }
+
+            acc0.StoreUnsafe(ref pd, (nuint)g);
+            acc1.StoreUnsafe(ref pd, (nuint)(g + 8));
+        }
+
+        if (g < stride)
+        {
+            var acc = Vector256<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var diff = Vector256.Create(Unsafe.Add(ref px, j)) - Vector256.LoadUnsafe(ref pp, (nuint)((j * stride) + g));
+                acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
+            }
+
+            acc.StoreUnsafe(ref pd, (nuint)g);
+        }
+    }
+
+    /// <summary>
+    /// The nearest and second-nearest of the first <paramref name="k"/> distances; ties go to the lowest index, and
+    /// a tie for nearest makes the second distance equal the first. With k = 1 the second distance is +∞.
+    /// </summary>
+    public static int ArgMin2(ReadOnlySpan<float> distances, int k, out float best, out float second)
+    {
+        best = float.PositiveInfinity;
+        second = float.PositiveInfinity;
+        int label = 0;
+        for (int c = 0; c < k; c++)
+        {
+            float v = distances[c];
+            if (v < best)
+            {
+                second = best;
+                best = v;
+                label = c;
+            }
+            else if (v < second)
+            {
+                second = v;
+            }
+        }
+
+        return label;
+    }
+
+    /// <summary>
+    /// For each of the 16 rows of a tile (<see cref="RowTiles"/> layout: d × 16, lane = row), the nearest of the k
+    /// row-major centroids (k × d), its squared distance and the second-smallest squared distance (ties: lowest
+    /// index). Output spans need 16 slots.
+    /// </summary>
+    public static void TileNearest(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
+        Span<int> labels, Span<float> best, Span<float> second)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            TileNearestVector512(tile, centroids, k, d, labels, best, second);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            TileNearestVector256(tile, centroids, k, d, labels, best, second);
+        }
+        else
+        {
+            TileNearestScalar(tile, centroids, k, d, labels, best, second);
+        }
+    }
+
+    internal static void TileNearestScalar(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
+        Span<int> labels, Span<float> best, Span<float> second)
+    {
+        CheckTile(tile, centroids, k, d, labels.Length, best.Length, second.Length);
+        for (int lane = 0; lane < TileRows; lane++)
+        {
+            float b = float.PositiveInfinity, s = float.PositiveInfinity;
+            int label = 0;
+            for (int c = 0; c < k; c++)
+            {
+                float acc = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    float diff = tile[(j * TileRows) + lane] - centroids[(c * d) + j];
+                    acc = MathF.FusedMultiplyAdd(diff, diff, acc);
+                }
+
+                if (acc < b)
+                {
+                    s = b;
+                    b = acc;
+                    label = c;
+                }
+                else if (acc < s)
+                {
+                    s = acc;
+                }
+            }
+
+            labels[lane] = label;
+            best[lane] = b;
+            second[lane] = s;
+        }
+    }
+
+    internal static void TileNearestVector512(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
+        Span<int> labels, Span<float> best, Span<float> second)
+    {
+        CheckTile(tile, centroids, k, d, labels.Length, best.Length, second.Length);
+        ref float pt = ref MemoryMarshal.GetReference(tile);
+        ref float pc = ref MemoryMarshal.GetReference(centroids);
+        var b = Vector512.Create(float.PositiveInfinity);
+        var s = b;
+        var l = Vector512<int>.Zero;
+        int c = 0;
+
+        // Four centroids at once: four independent FMA chains keep both FMA pipes busy.
+        for (; c + 4 <= k; c += 4)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            ref float c1 = ref Unsafe.Add(ref c0, d);
+            ref float c2 = ref Unsafe.Add(ref c1, d);
+            ref float c3 = ref Unsafe.Add(ref c2, d);
+            var a0 = Vector512<float>.Zero;
+            var a1 = Vector512<float>.Zero;
+            var a2 = Vector512<float>.Zero;
+            var a3 = Vector512<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var x = Vector512.LoadUnsafe(ref pt, (nuint)(j * TileRows));
+                var d0 = x - Vector512.Create(Unsafe.Add(ref c0, j));
+                var d1 = x - Vector512.Create(Unsafe.Add(ref c1, j));
+                var d2 = x - Vector512.Create(Unsafe.Add(ref c2, j));
+                var d3 = x - Vector512.Create(Unsafe.Add(ref c3, j));
+                a0 = Vector512.FusedMultiplyAdd(d0, d0, a0);
+                a1 = Vector512.FusedMultiplyAdd(d1, d1, a1);
+                a2 = Vector512.FusedMultiplyAdd(d2, d2, a2);
+                a3 = Vector512.FusedMultiplyAdd(d3, d3, a3);
+            }
+
+            Merge512(a0, c, ref b, ref s, ref l);
+            Merge512(a1, c + 1, ref b, ref s, ref l);
+            Merge512(a2, c + 2, ref b, ref s, ref l);
+            Merge512(a3, c + 3, ref b, ref s, ref l);
+        }
+
+        for (; c < k; c++)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            var a0 = Vector512<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var d0 = Vector512.LoadUnsafe(ref pt, (nuint)(j * TileRows)) - Vector512.Create(Unsafe.Add(ref c0, j));
+                a0 = Vector512.FusedMultiplyAdd(d0, d0, a0);
+            }
+
+            Merge512(a0, c, ref b, ref s, ref l);
+        }
+
+        l.StoreUnsafe(ref MemoryMarshal.GetReference(labels));
+        b.StoreUnsafe(ref MemoryMarshal.GetReference(best));
+        s.StoreUnsafe(ref MemoryMarshal.GetReference(second));
+    }
+
+    internal static void TileNearestVector256(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
+        Span<int> labels, Span<float> best, Span<float> second)
+    {
+        CheckTile(tile, centroids, k, d, labels.Length, best.Length, second.Length);
+        ref float pt = ref MemoryMarshal.GetReference(tile);
+        ref float pc = ref MemoryMarshal.GetReference(centroids);
+        var bLo = Vector256.Create(float.PositiveInfinity);
+        var bHi = bLo;
+        var sLo = bLo;
+        var sHi = bLo;
+        var lLo = Vector256<int>.Zero;
+        var lHi = Vector256<int>.Zero;
+        int c = 0;
+        for (; c + 2 <= k; c += 2)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            ref float c1 = ref Unsafe.Add(ref c0, d);
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            var a2 = Vector256<float>.Zero;
+            var a3 = Vector256<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var xLo = Vector256.LoadUnsafe(ref pt, (nuint)(j * TileRows));
+                var xHi = Vector256.LoadUnsafe(ref pt, (nuint)((j * TileRows) + 8));
+                var v0 = Vector256.Create(Unsafe.Add(ref c0, j));
+                var v1 = Vector256.Create(Unsafe.Add(ref c1, j));
+                var d0 = xLo - v0;
+                var d1 = xHi - v0;
+                var d2 = xLo - v1;
+                var d3 = xHi - v1;
+                a0 = Vector256.FusedMultiplyAdd(d0, d0, a0);
+                a1 = Vector256.FusedMultiplyAdd(d1, d1, a1);
+                a2 = Vector256.FusedMultiplyAdd(d2, d2, a2);
+                a3 = Vector256.FusedMultiplyAdd(d3, d3, a3);
+            }
+
+            Merge256(a0, c, ref bLo, ref sLo, ref lLo);
+            Merge256(a1, c, ref bHi, ref sHi, ref lHi);
+            Merge256(a2, c + 1, ref bLo, ref sLo, ref lLo);
+            Merge256(a3, c + 1, ref bHi, ref sHi, ref lHi);
+        }
+
+        for (; c < k; c++)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var v0 = Vector256.Create(Unsafe.Add(ref c0, j));
+                var d0 = Vector256.LoadUnsafe(ref pt, (nuint)(j * TileRows)) - v0;
+                var d1 = Vector256.LoadUnsafe(ref pt, (nuint)((j * TileRows) + 8)) - v0;
+                a0 = Vector256.FusedMultiplyAdd(d0, d0, a0);
+                a1 = Vector256.FusedMultiplyAdd(d1, d1, a1);
+            }
+
+            Merge256(a0, c, ref bLo, ref sLo, ref lLo);
+            Merge256(a1, c, ref bHi, ref sHi, ref lHi);
+        }
+
+        lLo.StoreUnsafe(ref MemoryMarshal.GetReference(labels));
+        lHi.StoreUnsafe(ref MemoryMarshal.GetReference(labels), 8);
+        bLo.StoreUnsafe(ref MemoryMarshal.GetReference(best));
+        bHi.StoreUnsafe(ref MemoryMarshal.GetReference(best), 8);
+        sLo.StoreUnsafe(ref MemoryMarshal.GetReference(second));
+        sHi.StoreUnsafe(ref MemoryMarshal.GetReference(second), 8);
+    }
+
+    /// <summary>
+    /// Squared distances of the 16 rows of a tile to k row-major centroids, written centroid-major
+    /// (<c>distances[c × 16 + lane]</c>, 16·k slots).
+    /// </summary>
+    public static void TileToCentroids(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
+    {
+        CheckTile(tile, centroids, k, d, TileRows, TileRows, TileRows);
+        if (distances.Length < k * TileRows)
+        {
+            throw new ArgumentException($"{k} centroids need {k * TileRows} distance slots; {distances.Length} were given.");
+        }
+
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            TileToCentroidsScalar(tile, centroids, k, d, distances);
+            return;
+        }
+
+        ref float pt = ref MemoryMarshal.GetReference(tile);
+        ref float pc = ref MemoryMarshal.GetReference(centroids);
+        ref float po = ref MemoryMarshal.GetReference(distances);
+        for (int c = 0; c < k; c++)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var v0 = Vector256.Create(Unsafe.Add(ref c0, j));
+                var d0 = Vector256.LoadUnsafe(ref pt, (nuint)(j * TileRows)) - v0;
+                var d1 = Vector256.LoadUnsafe(ref pt, (nuint)((j * TileRows) + 8)) - v0;
+                a0 = Vector256.FusedMultiplyAdd(d0, d0, a0);
+                a1 = Vector256.FusedMultiplyAdd(d1, d1, a1);
+            }
+
+            a0.StoreUnsafe(ref po, (nuint)(c * TileRows));
+            a1.StoreUnsafe(ref po, (nuint)((c * TileRows) + 8));
+        }
+    }
+
+    internal static void TileToCentroidsScalar(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
+    {
+        for (int c = 0; c < k; c++)
+        {
+            for (int lane = 0; lane < TileRows; lane++)
+            {
+                float acc = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    float diff = tile[(j * TileRows) + lane] - centroids[(c * d) + j];
+                    acc = MathF.FusedMultiplyAdd(diff, diff, acc);
+                }
+
+                distances[(c * TileRows) + lane] = acc;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Merge512(Vector512<float> acc, int c, ref Vector512<float> best, ref Vector512<float> second, ref Vector512<int> label)
+    {
+        // Strictly less: on a tie the earlier (lower-index) centroid stays nearest, and the tie becomes the second.
+        var lt = Vector512.LessThan(acc, best);
+        second = Vector512.ConditionalSelect(lt, best, Vector512.MinNative(second, acc));
+        best = Vector512.ConditionalSelect(lt, acc, best);
+        label = Vector512.ConditionalSelect(lt.AsInt32(), Vector512.Create(c), label);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Merge256(Vector256<float> acc, int c, ref Vector256<float> best, ref Vector256<float> second, ref Vector256<int> label)
+    {
+        var lt = Vector256.LessThan(acc, best);
+        second = Vector256.ConditionalSelect(lt, best, Vector256.MinNative(second, acc));
+        best = Vector256.ConditionalSelect(lt, acc, best);
+        label = Vector256.ConditionalSelect(lt.AsInt32(), Vector256.Create(c), label);
+    }
+
+    private static int CheckPanel(int d, ReadOnlySpan<float> panel, int k, Span<float> distances)
+    {
+        int stride = PanelStride(k);
+        if (panel.Length < d * stride || distances.Length < stride)
+        {
+            throw new ArgumentException(
+                $"k={k} over {d} features needs a panel of {d * stride} and {stride} distance slots; got {panel.Length} and {distances.Length}.");
+        }
+
+        return stride;
+    }
+
+    private static void CheckTile(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, int labels, int best, int second)
+    {
+        if (tile.Length < d * TileRows || centroids.Length < k * d || labels < TileRows || best < TileRows || second < TileRows)
+        {
+            throw new ArgumentException($"a tile of {d} features needs {d * TileRows} values, {k} centroids need {k * d}, and each output needs {TileRows} slots.");
+        }
+    }
+}

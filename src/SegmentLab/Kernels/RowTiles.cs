@@ -1,0 +1,36 @@
+namespace SegmentLab.Kernels;
+
+/// <summary>
+/// Row-major data regrouped into tiles of <see cref="CentroidDistances.TileRows"/> rows stored feature-major
+/// (<c>tile[t][j × 16 + lane]</c> = x[16t + lane, j]), so one vector holds one feature of 16 rows and the
+/// assignment kernel needs no horizontal sums. The last tile is padded by repeating the last row (finite values;
+/// callers ignore the padding lanes).
+/// </summary>
+internal static class RowTiles
+{
+    /// <summary>Number of tiles for <paramref name="rows"/> rows.</summary>
+    public static int Count(int rows) => (rows + CentroidDistances.TileRows - 1) / CentroidDistances.TileRows;
+
+    /// <summary>Builds the tiled copy of a row-major rows × d matrix.</summary>
+    public static float[] Build(ReadOnlySpan<float> x, int rows, int d)
+    {
+        const int T = CentroidDistances.TileRows;
+        if ((long)rows * d > x.Length)
+        {
+            throw new ArgumentException($"{rows} × {d} needs {(long)rows * d} values; {x.Length} were given.");
+        }
+
+        var tiles = new float[(long)Count(rows) * d * T];
+        for (int r = 0; r < Count(rows) * T && rows > 0; r++)
+        {
+            ReadOnlySpan<float> row = x.Slice(Math.Min(r, rows - 1) * d, d);
+            int baseIndex = (r / T) * d * T, lane = r % T;
+            for (int j = 0; j < d; j++)
+            {
+                tiles[baseIndex + (j * T) + lane] = row[j];
+            }
+        }
+
+        return tiles;
+    }
+}
