@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -51,6 +52,7 @@ public static partial class KMeans
         FinishRestart(p, run, relabel: !run.StrictConvergence);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ElkanFirstChunk(KMeansProblem p, KMeansRun run, int chunk, double[] upper, float[] lower)
     {
         const int T = CentroidDistances.TileRows;
@@ -87,6 +89,7 @@ public static partial class KMeans
         run.ChunkEvaluations[chunk] = (long)(end - start) * k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ElkanChunk(KMeansProblem p, KMeansRun run, int chunk, double[] upper, float[] lower,
         double[] between, double[] half)
     {

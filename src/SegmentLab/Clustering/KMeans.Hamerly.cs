@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -54,6 +55,7 @@ public static partial class KMeans
         FinishRestart(p, run, relabel: !run.StrictConvergence);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HamerlyFirstChunk(KMeansProblem p, KMeansRun run, int chunk, double[] upper, double[] lower)
     {
         const int T = CentroidDistances.TileRows;
@@ -79,55 +81,64 @@ public static partial class KMeans
         run.ChunkEvaluations[chunk] = (long)(end - start) * p.K;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HamerlyChunk(KMeansProblem p, KMeansRun run, int chunk, double[] upper, double[] lower,
         double[] half, int far, double farShift, double nextShift)
     {
+        const int T = CentroidDistances.TileRows;
         int k = p.K, d = p.Cols;
-        Span<float> dist = stackalloc float[CentroidDistances.PanelStride(k)];
+        Span<int> lab = stackalloc int[T];
+        Span<float> best = stackalloc float[T];
+        Span<float> second = stackalloc float[T];
         run.ClearChunk(p, chunk);
         var (start, end) = p.Chunk(chunk);
         double up = 1 + p.Slack, down = 1 - p.Slack;
         int changes = 0;
         long evaluations = 0;
-        for (int r = start; r < end; r++)
+        for (int tile = start / T; tile * T < end; tile++)
         {
-            int a = run.Labels[r];
-
-            // Move the bounds by the last centroid shifts (triangle inequality), then test.
-            double u = upper[r] + run.Shift[a];
-            double l = lower[r] - (a == far ? nextShift : farShift);
-            upper[r] = u;
-            lower[r] = l;
-            if (Math.Max(l, (2 * half[a]) - u) * down <= u * up)
+            int rowsHere = Math.Min(T, end - (tile * T));
+            bool recompute = false;
+            for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
             {
-                ReadOnlySpan<float> x = p.Row(r);
-                bool decided = false;
-                if (k > 16)
+                // Move the bounds by the last centroid shifts (triangle inequality), then test.
+                int a = run.Labels[r];
+                double u = upper[r] + run.Shift[a];
+                double l = lower[r] - (a == far ? nextShift : farShift);
+                lower[r] = l;
+                if (Math.Max(l, (2 * half[a]) - u) * down <= u * up && k > 16)
                 {
-                    // Many centroids: first tighten the upper bound with one distance; often that settles it.
-                    u = Math.Sqrt(CentroidDistances.Pair(x, run.Centroids.AsSpan(a * d, d))) * up;
-                    upper[r] = u;
+                    // Many centroids: tighten the upper bound with one distance first; often that settles the row.
+                    u = Math.Sqrt(CentroidDistances.Pair(p.Row(r), run.Centroids.AsSpan(a * d, d))) * up;
                     evaluations++;
-                    decided = Math.Max(l, (2 * half[a]) - u) * down > u * up;
                 }
 
-                if (!decided)
+                upper[r] = u;
+                recompute |= Math.Max(l, (2 * half[a]) - u) * down <= u * up;
+            }
+
+            // The tile kernel costs about as much for 16 rows as the row kernel for 3, so an undecided row
+            // re-assigns its whole tile; rows that were decided get the same label back and tighter bounds.
+            if (recompute)
+            {
+                CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, k, d, lab, best, second);
+                evaluations += (long)rowsHere * k;
+                for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
                 {
-                    CentroidDistances.RowToCentroids(x, run.Panel, k, dist);
-                    evaluations += k;
-                    int label = CentroidDistances.ArgMin2(dist, k, out float best, out float second);
-                    upper[r] = Math.Sqrt(best) * up;
-                    lower[r] = Math.Sqrt(second) * down;
-                    if (label != a)
+                    upper[r] = Math.Sqrt(best[lane]) * up;
+                    lower[r] = Math.Sqrt(second[lane]) * down;
+                    if (lab[lane] != run.Labels[r])
                     {
                         changes++;
-                        run.Labels[r] = label;
-                        a = label;
+                        run.Labels[r] = lab[lane];
                     }
                 }
             }
 
-            run.Accumulate(p, chunk, r, a);
+            for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
+            {
+                run.Accumulate(p, chunk, r, run.Labels[r]);
+            }
         }
 
         run.ChunkChanges[chunk] = changes;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -21,6 +22,7 @@ public static partial class KMeans
     }
 
     /// <summary>Assigns a chunk's rows to their nearest centroid and accumulates them into the chunk's partial sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LloydChunk(KMeansProblem p, KMeansRun run, int chunk)
     {
         const int T = CentroidDistances.TileRows;

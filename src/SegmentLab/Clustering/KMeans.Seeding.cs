@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -9,12 +11,13 @@ namespace SegmentLab.Clustering;
 /// </summary>
 public static partial class KMeans
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SeedPlusPlus(KMeansProblem p, KMeansRun run, ref SeededRandom rng)
     {
         int n = p.Rows, d = p.Cols, k = p.K;
         int trials = 2 + (int)Math.Log(k);
-        var closest = new float[n];
-        var candidates = new float[(long)trials * n];
+        var closest = new float[p.PaddedRows];
+        var candidates = new float[(long)trials * p.PaddedRows];
         var chunkPots = new double[p.Chunks * trials];
         var candidateRows = new float[trials * d];
 
@@ -29,7 +32,7 @@ public static partial class KMeans
         p.Row(first).CopyTo(candidateRows);
         DistancesToCandidates(p, closest, candidates, chunkPots, candidateRows, 1, useClosest: false);
         double pot = SumChunks(chunkPots, p.Chunks, 1, 0);
-        candidates.AsSpan(0, n).CopyTo(closest);
+        candidates.AsSpan(0, p.PaddedRows).CopyTo(closest);
 
         var draws = new double[trials];
         for (int c = 1; c < k; c++)
@@ -59,7 +62,7 @@ public static partial class KMeans
             }
 
             pot = bestPot;
-            candidates.AsSpan((int)((long)best * n), n).CopyTo(closest);
+            candidates.AsSpan((int)((long)best * p.PaddedRows), p.PaddedRows).CopyTo(closest);
             p.Row(ids[best]).CopyTo(run.Centroids.AsSpan(c * d, d));
         }
 
@@ -73,32 +76,57 @@ public static partial class KMeans
     private static void DistancesToCandidates(KMeansProblem p, float[] closest, float[] candidates, double[] chunkPots,
         float[] candidateRows, int count, bool useClosest)
     {
+        p.ForEachChunk(c => CandidateChunk(p, closest, candidates, chunkPots, candidateRows, count, useClosest, c));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CandidateChunk(KMeansProblem p, float[] closest, float[] candidates, double[] chunkPots,
+        float[] candidateRows, int count, bool useClosest, int c)
+    {
         const int T = CentroidDistances.TileRows;
-        int n = p.Rows;
-        p.ForEachChunk(c =>
+        int n = p.PaddedRows;
+        Span<float> dist = stackalloc float[count * T];
+        Span<double> pots = stackalloc double[count];
+        pots.Clear();
+        var (start, end) = p.Chunk(c);
+        int tiles = RowTiles.Count(end - start);
+        for (int t = 0; t < count; t++)
         {
-            Span<float> dist = stackalloc float[count * T];
-            Span<double> pots = stackalloc double[count];
-            pots.Clear();
-            var (start, end) = p.Chunk(c);
-            for (int tile = start / T; tile * T < end; tile++)
+            // Per candidate, 16 lanes at a time: min with the closest distance so far, then Σ weight × that in float64
+            // (padding lanes have weight 0). Two accumulators, added at the end: fixed order, so thread-independent.
+            var acc0 = Vector256<double>.Zero;
+            var acc1 = Vector256<double>.Zero;
+            for (int tile = start / T; tile < (start / T) + tiles; tile++)
             {
-                CentroidDistances.TileToCentroids(p.Tile(tile), candidateRows, count, p.Cols, dist);
-                for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
+                if (t == 0)
                 {
-                    double w = p.Weight(r);
-                    for (int t = 0; t < count; t++)
+                    CentroidDistances.TileToCentroids(p.Tile(tile), candidateRows, count, p.Cols, dist);
+                    for (int u = 0; u < count; u++)
                     {
-                        float v = dist[(t * T) + lane];
-                        v = useClosest && closest[r] < v ? closest[r] : v;
-                        candidates[((long)t * n) + r] = v;
-                        pots[t] += w * v;
+                        dist.Slice(u * T, T).CopyTo(candidates.AsSpan((int)(((long)u * n) + (tile * T)), T));
                     }
+                }
+
+                int at = (int)(((long)t * n) + (tile * T));
+                for (int half = 0; half < T; half += 8)
+                {
+                    var v = Vector256.Create<float>(candidates.AsSpan(at + half, 8));
+                    if (useClosest)
+                    {
+                        v = Vector256.MinNative(v, Vector256.Create<float>(closest.AsSpan((tile * T) + half, 8)));
+                        v.CopyTo(candidates.AsSpan(at + half, 8));
+                    }
+
+                    var (lo, hi) = Vector256.Widen(v);
+                    acc0 = Vector256.FusedMultiplyAdd(Vector256.Create<double>(p.TileWeights.AsSpan((tile * T) + half, 4)), lo, acc0);
+                    acc1 = Vector256.FusedMultiplyAdd(Vector256.Create<double>(p.TileWeights.AsSpan((tile * T) + half + 4, 4)), hi, acc1);
                 }
             }
 
-            pots.CopyTo(chunkPots.AsSpan(c * count, count));
-        });
+            pots[t] = Vector256.Sum(acc0 + acc1);
+        }
+
+        pots.CopyTo(chunkPots.AsSpan(c * count, count));
     }
 
     private static double SumChunks(double[] chunkPots, int chunks, int count, int t)
@@ -117,6 +145,7 @@ public static partial class KMeans
     /// <paramref name="closest"/> is null) exceeds v; a draw beyond the total (rounding) takes the last row with mass.
     /// Rows without mass are never chosen, so a centroid is never picked twice.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SearchCumulative(KMeansProblem p, float[]? closest, double[] draws)
     {
         int[] order = Enumerable.Range(0, draws.Length).OrderBy(i => draws[i]).ThenBy(i => i).ToArray();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -9,6 +10,7 @@ public static partial class KMeans
     /// Adds the per-chunk partial sums in chunk order, relocates empty clusters, moves the centroids to the weighted
     /// means and records each centroid's shift. Returns the number of label changes and Σ shift².
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (long Changes, double ShiftSquared) UpdateCentroids(KMeansProblem p, KMeansRun run, int iteration)
     {
         int k = p.K, d = p.Cols;
@@ -78,6 +80,7 @@ public static partial class KMeans
     /// assigned to (ties: lowest row; rows of weight 0 are never picked); the row's weight moves from its old cluster's
     /// sum to the empty cluster. Labels are not changed here: the next assignment step does that.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RelocateEmptyClusters(KMeansProblem p, KMeansRun run, int iteration, double[] sums, double[] weights)
     {
         int d = p.Cols;
@@ -145,8 +148,20 @@ public static partial class KMeans
     /// </summary>
     private static void FinishRestart(KMeansProblem p, KMeansRun run, bool relabel)
     {
+        p.ForEachChunk(c => FinishChunk(p, run, relabel, c));
+        double total = 0;
+        for (int c = 0; c < p.Chunks; c++)
+        {
+            total += run.ChunkInertia[c];
+        }
+
+        run.Inertia = total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FinishChunk(KMeansProblem p, KMeansRun run, bool relabel, int c)
+    {
         const int T = CentroidDistances.TileRows;
-        p.ForEachChunk(c =>
         {
             Span<int> lab = stackalloc int[T];
             Span<float> best = stackalloc float[T];
@@ -172,14 +187,6 @@ public static partial class KMeans
             }
 
             run.ChunkInertia[c] = inertia;
-        });
-
-        double total = 0;
-        for (int c = 0; c < p.Chunks; c++)
-        {
-            total += run.ChunkInertia[c];
         }
-
-        run.Inertia = total;
     }
 }

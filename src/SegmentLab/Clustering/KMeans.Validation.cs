@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Data;
 using SegmentLab.Features;
 
@@ -74,6 +75,7 @@ public static partial class KMeans
         return weights;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckFinite(FeatureMatrix data)
     {
         ReadOnlySpan<float> x = data.Values;

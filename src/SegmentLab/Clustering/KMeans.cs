@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using SegmentLab.Features;
 
@@ -106,6 +107,7 @@ public static partial class KMeans
     };
 
     /// <summary>Tolerance × mean over features of the (population, unweighted) variance, as scikit-learn's <c>_tolerance</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AbsoluteTolerance(FeatureMatrix data, double tolerance)
     {
         if (tolerance == 0)

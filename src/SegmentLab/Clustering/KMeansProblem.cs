@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
 namespace SegmentLab.Clustering;
@@ -8,6 +9,7 @@ namespace SegmentLab.Clustering;
 /// </summary>
 internal sealed class KMeansProblem
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KMeansProblem(float[] x, int rows, int cols, int k, double[]? weights, int maxIterations, double tolerance,
         int rowThreads, CancellationToken cancellation)
     {
@@ -28,7 +30,19 @@ internal sealed class KMeansProblem
         ChunkRows = (perChunk + CentroidDistances.TileRows - 1) / CentroidDistances.TileRows * CentroidDistances.TileRows;
         Chunks = (rows + ChunkRows - 1) / ChunkRows;
         Slack = (cols + 8) * 1.2e-7;
+        PaddedRows = RowTiles.Count(rows) * CentroidDistances.TileRows;
+        TileWeights = new double[PaddedRows];
+        for (int r = 0; r < rows; r++)
+        {
+            TileWeights[r] = weights?[r] ?? 1.0;
+        }
     }
+
+    /// <summary>Rows rounded up to whole tiles.</summary>
+    public int PaddedRows { get; }
+
+    /// <summary>Weights per padded row: the row's weight (1 when unweighted), 0 for the padding lanes.</summary>
+    public double[] TileWeights { get; }
 
     /// <summary>Row-major data, Rows × Cols.</summary>
     public float[] X { get; }

@@ -50,6 +50,7 @@ internal static class CentroidDistances
     }
 
     /// <summary>The squared distance of one pair, in the shared per-pair arithmetic (the scalar reference).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Pair(ReadOnlySpan<float> x, ReadOnlySpan<float> c)
     {
         if (c.Length < x.Length)
@@ -84,6 +85,7 @@ internal static class CentroidDistances
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RowToCentroidsScalar(ReadOnlySpan<float> x, ReadOnlySpan<float> panel, int k, Span<float> distances)
     {
         int stride = CheckPanel(x.Length, panel, k, distances);
@@ -100,6 +102,7 @@ internal static class CentroidDistances
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RowToCentroidsVector(ReadOnlySpan<float> x, ReadOnlySpan<float> panel, int k, Span<float> distances)
     {
         int stride = CheckPanel(x.Length, panel, k, distances);
@@ -144,6 +147,7 @@ internal static class CentroidDistances
     /// The nearest and second-nearest of the first <paramref name="k"/> distances; ties go to the lowest index, and
     /// a tie for nearest makes the second distance equal the first. With k = 1 the second distance is +∞.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ArgMin2(ReadOnlySpan<float> distances, int k, out float best, out float second)
     {
         best = float.PositiveInfinity;
@@ -189,6 +193,7 @@ internal static class CentroidDistances
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TileNearestScalar(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
         Span<int> labels, Span<float> best, Span<float> second)
     {
@@ -224,6 +229,7 @@ internal static class CentroidDistances
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TileNearestVector512(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
         Span<int> labels, Span<float> best, Span<float> second)
     {
@@ -283,6 +289,7 @@ internal static class CentroidDistances
         s.StoreUnsafe(ref MemoryMarshal.GetReference(second));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TileNearestVector256(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d,
         Span<int> labels, Span<float> best, Span<float> second)
     {
@@ -356,6 +363,7 @@ internal static class CentroidDistances
     /// Squared distances of the 16 rows of a tile to k row-major centroids, written centroid-major
     /// (<c>distances[c × 16 + lane]</c>, 16·k slots).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TileToCentroids(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
     {
         CheckTile(tile, centroids, k, d, TileRows, TileRows, TileRows);
@@ -392,6 +400,7 @@ internal static class CentroidDistances
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TileToCentroidsScalar(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
     {
         for (int c = 0; c < k; c++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SegmentLab.Kernels;
 
 /// <summary>
@@ -12,6 +13,7 @@ internal static class RowTiles
     public static int Count(int rows) => (rows + CentroidDistances.TileRows - 1) / CentroidDistances.TileRows;
 
     /// <summary>Builds the tiled copy of a row-major rows × d matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Build(ReadOnlySpan<float> x, int rows, int d)
     {
         const int T = CentroidDistances.TileRows;

@@ -54,6 +54,7 @@ internal static class VectorMath
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddScaledScalar(ReadOnlySpan<float> x, double w, Span<double> acc)
     {
         if (acc.Length < x.Length)
@@ -67,6 +68,7 @@ internal static class VectorMath
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddScaledVector(ReadOnlySpan<float> x, double w, Span<double> acc)
     {
         if (acc.Length < x.Length)
@@ -104,6 +106,7 @@ internal static class VectorMath
         return acc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float SquaredEuclideanVector(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         CheckSameLength(a, b);
@@ -149,6 +152,7 @@ internal static class VectorMath
         return acc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float DotVector(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         CheckSameLength(a, b);
@@ -189,6 +193,7 @@ internal static class VectorMath
         return acc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double SquaredNormVector(ReadOnlySpan<float> a)
     {
         ref float pa = ref MemoryMarshal.GetReference(a);
