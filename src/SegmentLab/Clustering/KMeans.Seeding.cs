@@ -12,7 +12,7 @@ namespace SegmentLab.Clustering;
 public static partial class KMeans
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SeedPlusPlus(KMeansProblem p, KMeansRun run, ref SeededRandom rng)
+    internal static void SeedPlusPlus(KMeansProblem p, KMeansRun run, ref SeededRandom rng)
     {
         int n = p.Rows, d = p.Cols, k = p.K;
         int trials = 2 + (int)Math.Log(k);

@@ -146,7 +146,7 @@ public static partial class KMeans
     /// The last pass of a restart: when <paramref name="relabel"/>, assigns every row to its nearest final centroid
     /// (scikit-learn's closing E-step after a non-strict stop); then the inertia Σ w·‖x − c_label‖², added in chunk order.
     /// </summary>
-    private static void FinishRestart(KMeansProblem p, KMeansRun run, bool relabel)
+    internal static void FinishRestart(KMeansProblem p, KMeansRun run, bool relabel)
     {
         p.ForEachChunk(c => FinishChunk(p, run, relabel, c));
         double total = 0;

@@ -8,7 +8,7 @@ namespace SegmentLab.Clustering;
 public static partial class KMeans
 {
     /// <summary>Checks the data and options; returns the weights as an array (null when not given).</summary>
-    private static double[]? Validate(FeatureMatrix data, KMeansOptions options)
+    internal static double[]? Validate(FeatureMatrix data, KMeansOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
