@@ -81,10 +81,10 @@ public static partial class KMeans
 
                 run.Labels[r] = label;
                 upper[r] = Math.Sqrt(best) * up;
-                run.Accumulate(p, chunk, r, label);
             }
         }
 
+        run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = end - start;
         run.ChunkEvaluations[chunk] = (long)(end - start) * k;
     }
@@ -154,10 +154,9 @@ public static partial class KMeans
                 changes++;
                 run.Labels[r] = a;
             }
-
-            run.Accumulate(p, chunk, r, a);
         }
 
+        run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = changes;
         run.ChunkEvaluations[chunk] = evaluations;
     }

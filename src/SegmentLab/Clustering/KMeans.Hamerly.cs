@@ -73,10 +73,10 @@ public static partial class KMeans
                 run.Labels[r] = lab[lane];
                 upper[r] = Math.Sqrt(best[lane]) * up;
                 lower[r] = Math.Sqrt(second[lane]) * down;
-                run.Accumulate(p, chunk, r, lab[lane]);
             }
         }
 
+        run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = end - start;
         run.ChunkEvaluations[chunk] = (long)(end - start) * p.K;
     }
@@ -134,13 +134,9 @@ public static partial class KMeans
                     }
                 }
             }
-
-            for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
-            {
-                run.Accumulate(p, chunk, r, run.Labels[r]);
-            }
         }
 
+        run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = changes;
         run.ChunkEvaluations[chunk] = evaluations;
     }

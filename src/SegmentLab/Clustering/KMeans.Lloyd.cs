@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using SegmentLab.Kernels;
 
@@ -32,23 +34,41 @@ public static partial class KMeans
         run.ClearChunk(p, chunk);
         var (start, end) = p.Chunk(chunk);
         int changes = 0;
+        int[] labels = run.Labels;
+        float[] centroids = run.Centroids;
         for (int tile = start / T; tile * T < end; tile++)
         {
-            CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, p.K, p.Cols, lab, best, second);
-            for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
+            CentroidDistances.TileNearest(p.Tile(tile), centroids, p.K, p.Cols, lab, best, second);
+            int r = tile * T;
+            if (r + T <= end)
             {
-                if (run.Labels[r] != lab[lane])
-                {
-                    changes++;
-                    run.Labels[r] = lab[lane];
-                }
+                changes += UpdateLabels(lab, labels.AsSpan(r, T));
+                continue;
+            }
 
-                run.Accumulate(p, chunk, r, lab[lane]);
+            for (int lane = 0; r < end; lane++, r++)
+            {
+                changes += labels[r] != lab[lane] ? 1 : 0;
+                labels[r] = lab[lane];
             }
         }
 
+        run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = changes;
         run.ChunkEvaluations[chunk] = (long)(end - start) * p.K;
+    }
+
+    /// <summary>Copies 16 new labels over the old ones and returns how many changed (branch-free).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int UpdateLabels(ReadOnlySpan<int> fresh, Span<int> labels)
+    {
+        var n0 = Vector256.Create(fresh[..8]);
+        var n1 = Vector256.Create(fresh.Slice(8, 8));
+        uint same = Vector256.Equals(n0, Vector256.Create<int>(labels[..8])).ExtractMostSignificantBits()
+            | (Vector256.Equals(n1, Vector256.Create<int>(labels.Slice(8, 8))).ExtractMostSignificantBits() << 8);
+        n0.CopyTo(labels);
+        n1.CopyTo(labels[8..]);
+        return 16 - BitOperations.PopCount(same);
     }
 
     /// <summary>

@@ -86,47 +86,40 @@ public static partial class KMeans
         const int T = CentroidDistances.TileRows;
         int n = p.PaddedRows;
         Span<float> dist = stackalloc float[count * T];
-        Span<double> pots = stackalloc double[count];
-        pots.Clear();
+
+        // Per candidate two float64 accumulators of 4 lanes, added at the end: a fixed order, so thread-independent.
+        Span<Vector256<double>> acc = stackalloc Vector256<double>[count * 2];
+        acc.Clear();
         var (start, end) = p.Chunk(c);
-        int tiles = RowTiles.Count(end - start);
-        for (int t = 0; t < count; t++)
+        for (int tile = start / T; tile * T < end; tile++)
         {
-            // Per candidate, 16 lanes at a time: min with the closest distance so far, then Σ weight × that in float64
-            // (padding lanes have weight 0). Two accumulators, added at the end: fixed order, so thread-independent.
-            var acc0 = Vector256<double>.Zero;
-            var acc1 = Vector256<double>.Zero;
-            for (int tile = start / T; tile < (start / T) + tiles; tile++)
+            int at = tile * T;
+            CentroidDistances.TileToCentroids(p.Tile(tile), candidateRows, count, p.Cols, dist);
+            var w0 = Vector256.Create<double>(p.TileWeights.AsSpan(at, 4));
+            var w1 = Vector256.Create<double>(p.TileWeights.AsSpan(at + 4, 4));
+            var w2 = Vector256.Create<double>(p.TileWeights.AsSpan(at + 8, 4));
+            var w3 = Vector256.Create<double>(p.TileWeights.AsSpan(at + 12, 4));
+            var near0 = useClosest ? Vector256.Create<float>(closest.AsSpan(at, 8)) : Vector256.Create(float.PositiveInfinity);
+            var near1 = useClosest ? Vector256.Create<float>(closest.AsSpan(at + 8, 8)) : Vector256.Create(float.PositiveInfinity);
+            for (int t = 0; t < count; t++)
             {
-                if (t == 0)
-                {
-                    CentroidDistances.TileToCentroids(p.Tile(tile), candidateRows, count, p.Cols, dist);
-                    for (int u = 0; u < count; u++)
-                    {
-                        dist.Slice(u * T, T).CopyTo(candidates.AsSpan((int)(((long)u * n) + (tile * T)), T));
-                    }
-                }
-
-                int at = (int)(((long)t * n) + (tile * T));
-                for (int half = 0; half < T; half += 8)
-                {
-                    var v = Vector256.Create<float>(candidates.AsSpan(at + half, 8));
-                    if (useClosest)
-                    {
-                        v = Vector256.MinNative(v, Vector256.Create<float>(closest.AsSpan((tile * T) + half, 8)));
-                        v.CopyTo(candidates.AsSpan(at + half, 8));
-                    }
-
-                    var (lo, hi) = Vector256.Widen(v);
-                    acc0 = Vector256.FusedMultiplyAdd(Vector256.Create<double>(p.TileWeights.AsSpan((tile * T) + half, 4)), lo, acc0);
-                    acc1 = Vector256.FusedMultiplyAdd(Vector256.Create<double>(p.TileWeights.AsSpan((tile * T) + half + 4, 4)), hi, acc1);
-                }
+                // min(closest, distance to the candidate), kept for the winner, weighted into the candidate's potential
+                // (padding lanes have weight 0).
+                var v0 = Vector256.MinNative(Vector256.Create<float>(dist.Slice(t * T, 8)), near0);
+                var v1 = Vector256.MinNative(Vector256.Create<float>(dist.Slice((t * T) + 8, 8)), near1);
+                v0.CopyTo(candidates.AsSpan((int)(((long)t * n) + at), 8));
+                v1.CopyTo(candidates.AsSpan((int)(((long)t * n) + at + 8), 8));
+                var (l0, h0) = Vector256.Widen(v0);
+                var (l1, h1) = Vector256.Widen(v1);
+                acc[2 * t] = Vector256.FusedMultiplyAdd(w0, l0, Vector256.FusedMultiplyAdd(w2, l1, acc[2 * t]));
+                acc[(2 * t) + 1] = Vector256.FusedMultiplyAdd(w1, h0, Vector256.FusedMultiplyAdd(w3, h1, acc[(2 * t) + 1]));
             }
-
-            pots[t] = Vector256.Sum(acc0 + acc1);
         }
 
-        pots.CopyTo(chunkPots.AsSpan(c * count, count));
+        for (int t = 0; t < count; t++)
+        {
+            chunkPots[(c * count) + t] = Vector256.Sum(acc[2 * t] + acc[(2 * t) + 1]);
+        }
     }
 
     private static double SumChunks(double[] chunkPots, int chunks, int count, int t)

@@ -64,12 +64,13 @@ internal sealed class KMeansRun
         ChunkInertia[chunk] = 0;
     }
 
-    /// <summary>Adds row <paramref name="row"/> (weight w) to cluster <paramref name="label"/>'s partial sum in its chunk.</summary>
-    public void Accumulate(KMeansProblem p, int chunk, int row, int label)
+    /// <summary>Adds the chunk's rows to their labels' partial sums, in row order (every algorithm, the same bits).</summary>
+    public void AccumulateChunk(KMeansProblem p, int chunk)
     {
-        double w = p.Weight(row);
-        VectorMath.AddScaled(p.Row(row), w, ChunkSums.AsSpan(((chunk * p.K) + label) * p.Cols, p.Cols));
-        ChunkWeights[(chunk * p.K) + label] += w;
+        var (start, end) = p.Chunk(chunk);
+        VectorMath.AccumulateRows(p.X.AsSpan(start * p.Cols, (end - start) * p.Cols), p.Cols, Labels.AsSpan(start, end - start),
+            p.Weights is null ? default : p.Weights.AsSpan(start, end - start),
+            ChunkSums.AsSpan(chunk * p.K * p.Cols, p.K * p.Cols), ChunkWeights.AsSpan(chunk * p.K, p.K));
     }
 
     /// <summary>Rebuilds <see cref="Panel"/> after <see cref="Centroids"/> changed.</summary>

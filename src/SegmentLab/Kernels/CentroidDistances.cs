@@ -372,12 +372,73 @@ internal static class CentroidDistances
             throw new ArgumentException($"{k} centroids need {k * TileRows} distance slots; {distances.Length} were given.");
         }
 
-        if (!Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            TileToCentroidsVector512(tile, centroids, k, d, distances);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            TileToCentroidsVector256(tile, centroids, k, d, distances);
+        }
+        else
         {
             TileToCentroidsScalar(tile, centroids, k, d, distances);
-            return;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void TileToCentroidsVector512(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
+    {
+        ref float pt = ref MemoryMarshal.GetReference(tile);
+        ref float pc = ref MemoryMarshal.GetReference(centroids);
+        ref float po = ref MemoryMarshal.GetReference(distances);
+        int c = 0;
+        for (; c + 4 <= k; c += 4)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            ref float c1 = ref Unsafe.Add(ref c0, d);
+            ref float c2 = ref Unsafe.Add(ref c1, d);
+            ref float c3 = ref Unsafe.Add(ref c2, d);
+            var a0 = Vector512<float>.Zero;
+            var a1 = Vector512<float>.Zero;
+            var a2 = Vector512<float>.Zero;
+            var a3 = Vector512<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var x = Vector512.LoadUnsafe(ref pt, (nuint)(j * TileRows));
+                var d0 = x - Vector512.Create(Unsafe.Add(ref c0, j));
+                var d1 = x - Vector512.Create(Unsafe.Add(ref c1, j));
+                var d2 = x - Vector512.Create(Unsafe.Add(ref c2, j));
+                var d3 = x - Vector512.Create(Unsafe.Add(ref c3, j));
+                a0 = Vector512.FusedMultiplyAdd(d0, d0, a0);
+                a1 = Vector512.FusedMultiplyAdd(d1, d1, a1);
+                a2 = Vector512.FusedMultiplyAdd(d2, d2, a2);
+                a3 = Vector512.FusedMultiplyAdd(d3, d3, a3);
+            }
+
+            a0.StoreUnsafe(ref po, (nuint)(c * TileRows));
+            a1.StoreUnsafe(ref po, (nuint)((c + 1) * TileRows));
+            a2.StoreUnsafe(ref po, (nuint)((c + 2) * TileRows));
+            a3.StoreUnsafe(ref po, (nuint)((c + 3) * TileRows));
         }
 
+        for (; c < k; c++)
+        {
+            ref float c0 = ref Unsafe.Add(ref pc, c * d);
+            var a0 = Vector512<float>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                var d0 = Vector512.LoadUnsafe(ref pt, (nuint)(j * TileRows)) - Vector512.Create(Unsafe.Add(ref c0, j));
+                a0 = Vector512.FusedMultiplyAdd(d0, d0, a0);
+            }
+
+            a0.StoreUnsafe(ref po, (nuint)(c * TileRows));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void TileToCentroidsVector256(ReadOnlySpan<float> tile, ReadOnlySpan<float> centroids, int k, int d, Span<float> distances)
+    {
         ref float pt = ref MemoryMarshal.GetReference(tile);
         ref float pc = ref MemoryMarshal.GetReference(centroids);
         ref float po = ref MemoryMarshal.GetReference(distances);

@@ -23,13 +23,16 @@ internal static class RowTiles
         }
 
         var tiles = new float[(long)Count(rows) * d * T];
-        for (int r = 0; r < Count(rows) * T && rows > 0; r++)
+        for (int tile = 0; tile < Count(rows); tile++)
         {
-            ReadOnlySpan<float> row = x.Slice(Math.Min(r, rows - 1) * d, d);
-            int baseIndex = (r / T) * d * T, lane = r % T;
-            for (int j = 0; j < d; j++)
+            Span<float> block = tiles.AsSpan(tile * d * T, d * T);
+            for (int lane = 0; lane < T; lane++)
             {
-                tiles[baseIndex + (j * T) + lane] = row[j];
+                ReadOnlySpan<float> row = x.Slice(Math.Min((tile * T) + lane, rows - 1) * d, d);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    block[(j * T) + lane] = row[j];
+                }
             }
         }
 
