@@ -45,7 +45,7 @@ public static partial class KMeans
         int rowThreads = Math.Max(1, threads / parallelRestarts);
         var algorithm = Resolve(options.Algorithm, data.Columns);
         var problem = new KMeansProblem(data.Buffer, data.Rows, data.Columns, options.K, weights, options.MaxIterations,
-            tolerance, rowThreads, cancellationToken);
+            tolerance, rowThreads, cancellationToken, setupThreads: threads);
 
         var runs = new KMeansRun[restarts];
         void RunOne(int r)

@@ -11,7 +11,7 @@ internal sealed class KMeansProblem
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KMeansProblem(float[] x, int rows, int cols, int k, double[]? weights, int maxIterations, double tolerance,
-        int rowThreads, CancellationToken cancellation)
+        int rowThreads, CancellationToken cancellation, int setupThreads = 1)
     {
         X = x;
         Rows = rows;
@@ -22,21 +22,26 @@ internal sealed class KMeansProblem
         Tolerance = tolerance;
         RowThreads = rowThreads;
         Cancellation = cancellation;
-        Tiles = RowTiles.Build(x, rows, cols);
 
         // Fixed chunking that depends only on the row count: at most ~64 chunks of a whole number of tiles, so
         // per-chunk partial sums added in chunk order give the same bits for any thread count.
         int perChunk = Math.Max(1024, (rows + 63) / 64);
         ChunkRows = (perChunk + CentroidDistances.TileRows - 1) / CentroidDistances.TileRows * CentroidDistances.TileRows;
         Chunks = (rows + ChunkRows - 1) / ChunkRows;
+        Tiles = RowTiles.Build(x, rows, cols, Math.Max(rowThreads, setupThreads));
         Slack = (cols + 8) * 1.2e-7;
         PaddedRows = RowTiles.Count(rows) * CentroidDistances.TileRows;
         TileWeights = new double[PaddedRows];
+        ChunkWeightTotals = new double[Chunks];
         for (int r = 0; r < rows; r++)
         {
             TileWeights[r] = weights?[r] ?? 1.0;
+            ChunkWeightTotals[r / ChunkRows] += TileWeights[r];
         }
     }
+
+    /// <summary>Σ weight per chunk (row order), for drawing the first k-means++ centroid.</summary>
+    public double[] ChunkWeightTotals { get; }
 
     /// <summary>Rows rounded up to whole tiles.</summary>
     public int PaddedRows { get; }

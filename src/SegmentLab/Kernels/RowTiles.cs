@@ -14,7 +14,7 @@ internal static class RowTiles
 
     /// <summary>Builds the tiled copy of a row-major rows × d matrix.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float[] Build(ReadOnlySpan<float> x, int rows, int d)
+    public static float[] Build(float[] x, int rows, int d, int threads = 1)
     {
         const int T = CentroidDistances.TileRows;
         if ((long)rows * d > x.Length)
@@ -23,18 +23,30 @@ internal static class RowTiles
         }
 
         var tiles = new float[(long)Count(rows) * d * T];
-        for (int tile = 0; tile < Count(rows); tile++)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Fill(int tile)
         {
             Span<float> block = tiles.AsSpan(tile * d * T, d * T);
             for (int lane = 0; lane < T; lane++)
             {
-                ReadOnlySpan<float> row = x.Slice(Math.Min((tile * T) + lane, rows - 1) * d, d);
+                ReadOnlySpan<float> row = x.AsSpan(Math.Min((tile * T) + lane, rows - 1) * d, d);
                 for (int j = 0; j < row.Length; j++)
                 {
                     block[(j * T) + lane] = row[j];
                 }
             }
         }
+
+        // Each tile is written by one thread only, so the result does not depend on the thread count.
+        const int PerBlock = 256;
+        int blocks = (Count(rows) + PerBlock - 1) / PerBlock;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b =>
+        {
+            for (int tile = b * PerBlock; tile < Math.Min(Count(rows), (b + 1) * PerBlock); tile++)
+            {
+                Fill(tile);
+            }
+        });
 
         return tiles;
     }
