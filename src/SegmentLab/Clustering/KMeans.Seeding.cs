@@ -20,7 +20,7 @@ public static partial class KMeans
     {
         int d = p.Cols, k = p.K;
         int trials = 2 + (int)Math.Log(k);
-        var closest = new float[p.PaddedRows];
+        float[] closest = run.Closest;
         var chunkMass = new double[p.Chunks];
         var chunkPots = new double[p.Chunks * trials];
         var candidateRows = new float[trials * d];

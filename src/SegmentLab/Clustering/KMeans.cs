@@ -47,10 +47,13 @@ public static partial class KMeans
         var problem = new KMeansProblem(data.Buffer, data.Rows, data.Columns, options.K, weights, options.MaxIterations,
             tolerance, rowThreads, cancellationToken, setupThreads: threads);
 
-        var runs = new KMeansRun[restarts];
-        void RunOne(int r)
+        // Each worker keeps two runs, the one in progress and its best so far, and reuses them across restarts:
+        // fresh memory is costly to touch, and a restart's result does not depend on which worker ran it.
+        var outcomes = new RestartOutcome[restarts];
+        var finished = new List<Worker>();
+        Worker Run(int r, Worker worker)
         {
-            var run = new KMeansRun(problem, r);
+            var run = worker.Start(problem, r);
             if (options.InitialCentroids is { } start)
             {
                 start.Values.CopyTo(run.Centroids);
@@ -69,22 +72,34 @@ public static partial class KMeans
                 default: RunLloyd(problem, run); break;
             }
 
-            runs[r] = run;
+            outcomes[r] = new RestartOutcome(run.Inertia, run.Iterations, run.Converged, run.Evaluations);
+            worker.Finish();
+            return worker;
         }
 
         try
         {
             if (parallelRestarts <= 1)
             {
+                var worker = new Worker();
                 for (int r = 0; r < restarts; r++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    RunOne(r);
+                    Run(r, worker);
                 }
+
+                finished.Add(worker);
             }
             else
             {
-                Parallel.For(0, restarts, new ParallelOptions { MaxDegreeOfParallelism = parallelRestarts, CancellationToken = cancellationToken }, RunOne);
+                Parallel.For(0, restarts, new ParallelOptions { MaxDegreeOfParallelism = parallelRestarts, CancellationToken = cancellationToken },
+                    () => new Worker(), (r, _, worker) => Run(r, worker), worker =>
+                    {
+                        lock (finished)
+                        {
+                            finished.Add(worker);
+                        }
+                    });
             }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
@@ -93,13 +108,37 @@ public static partial class KMeans
             throw;
         }
 
-        int best = 0;
-        for (int r = 1; r < restarts; r++)
+        KMeansRun winner = finished.Where(w => w.Best is not null).Select(w => w.Best!)
+            .OrderBy(run => run.Inertia).ThenBy(run => run.Restart).First();
+        return BuildModel(data, options, outcomes, winner, algorithm, tolerance, threads);
+    }
+
+    /// <summary>What the diagnostics keep of each restart.</summary>
+    private readonly record struct RestartOutcome(double Inertia, int Iterations, bool Converged, long Evaluations);
+
+    /// <summary>One thread's pair of reusable runs: the current restart and the best it has finished.</summary>
+    private sealed class Worker
+    {
+        private KMeansRun? _current;
+
+        public KMeansRun? Best { get; private set; }
+
+        public KMeansRun Start(KMeansProblem p, int restart)
         {
-            best = runs[r].Inertia < runs[best].Inertia ? r : best;
+            _current ??= new KMeansRun(p, restart);
+            _current.Reset(restart);
+            return _current;
         }
 
-        return BuildModel(data, options, runs, best, algorithm, tolerance, threads);
+        /// <summary>Keeps the current run if it beats the best (lower inertia; ties: lower restart index).</summary>
+        public void Finish()
+        {
+            var run = _current!;
+            if (Best is null || run.Inertia < Best.Inertia || (run.Inertia == Best.Inertia && run.Restart < Best.Restart))
+            {
+                (_current, Best) = (Best, run);
+            }
+        }
     }
 
     private static KMeansAlgorithm Resolve(KMeansAlgorithm algorithm, int columns) => algorithm switch
@@ -152,16 +191,15 @@ public static partial class KMeans
         return tolerance * m2.Average() / n;
     }
 
-    private static KMeansModel BuildModel(FeatureMatrix data, KMeansOptions options, KMeansRun[] runs, int best,
+    private static KMeansModel BuildModel(FeatureMatrix data, KMeansOptions options, RestartOutcome[] outcomes, KMeansRun winner,
         KMeansAlgorithm algorithm, double tolerance, int threads)
     {
-        var winner = runs[best];
         var notes = new List<string>();
-        for (int r = 0; r < runs.Length; r++)
+        for (int r = 0; r < outcomes.Length; r++)
         {
-            if (!runs[r].Converged)
+            if (!outcomes[r].Converged)
             {
-                notes.Add($"restart {r} did not converge within {options.MaxIterations} iterations (inertia {runs[r].Inertia:G6}).");
+                notes.Add($"restart {r} did not converge within {options.MaxIterations} iterations (inertia {outcomes[r].Inertia:G6}).");
             }
         }
 
@@ -170,11 +208,11 @@ public static partial class KMeans
             notes.Add($"{winner.Relocations.Count} empty cluster(s) were relocated to the farthest rows during the winning restart.");
         }
 
-        var diagnostics = new KMeansDiagnostics(algorithm, KMeansEngine.SegmentLab, best,
-            runs.Select(r => r.Iterations).ToArray(), runs.Select(r => r.Converged).ToArray(), winner.Relocations.ToArray(),
-            tolerance, winner.StrictConvergence, runs.Sum(r => r.Evaluations), threads, notes);
+        var diagnostics = new KMeansDiagnostics(algorithm, KMeansEngine.SegmentLab, winner.Restart,
+            outcomes.Select(o => o.Iterations).ToArray(), outcomes.Select(o => o.Converged).ToArray(), winner.Relocations.ToArray(),
+            tolerance, winner.StrictConvergence, outcomes.Sum(o => o.Evaluations), threads, notes);
         var centroids = new FeatureMatrix((float[])winner.Centroids.Clone(), options.K, data.Columns, data.ColumnNames);
         return new KMeansModel(centroids, winner.Labels, winner.Inertia, winner.Iterations, winner.Converged,
-            runs.Select(r => r.Inertia).ToArray(), diagnostics);
+            outcomes.Select(o => o.Inertia).ToArray(), diagnostics);
     }
 }

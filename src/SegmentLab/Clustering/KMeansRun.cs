@@ -5,9 +5,13 @@ namespace SegmentLab.Clustering;
 /// <summary>The mutable state of one restart: centroids, labels, per-chunk partial sums and the outcome.</summary>
 internal sealed class KMeansRun
 {
+    private readonly int _paddedRows;
+    private float[]? _closest;
+
     public KMeansRun(KMeansProblem p, int restart)
     {
         Restart = restart;
+        _paddedRows = p.PaddedRows;
         int k = p.K, d = p.Cols;
         Centroids = new float[k * d];
         Panel = new float[d * CentroidDistances.PanelStride(k)];
@@ -20,7 +24,10 @@ internal sealed class KMeansRun
         Shift = new double[k];
     }
 
-    public int Restart { get; }
+    public int Restart { get; private set; }
+
+    /// <summary>Scratch for k-means++: each row's squared distance to its nearest centroid so far (padded rows).</summary>
+    public float[] Closest => _closest ??= new float[_paddedRows];
 
     /// <summary>Current centroids, K × D row-major.</summary>
     public float[] Centroids { get; }
@@ -54,6 +61,20 @@ internal sealed class KMeansRun
     public double Inertia { get; set; }
 
     public long Evaluations { get; set; }
+
+    /// <summary>Prepares the run for another restart (buffers are kept; everything they hold is overwritten).</summary>
+    public void Reset(int restart)
+    {
+        Restart = restart;
+        Relocations.Clear();
+        Iterations = 0;
+        Converged = false;
+        StrictConvergence = false;
+        Inertia = 0;
+        Evaluations = 0;
+        Array.Clear(Shift);
+        Array.Clear(ChunkEvaluations);
+    }
 
     /// <summary>Resets a chunk's partial sums before it is accumulated again.</summary>
     public void ClearChunk(KMeansProblem p, int chunk)
