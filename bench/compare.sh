@@ -69,7 +69,7 @@ for r in rows:
     groups.setdefault((r["task"], r["size"], r["variant"]), {}).setdefault(r["side"], []).append(r)
 
 def value(r):
-    if "inertia" in r: return f"inertia {r['inertia']:.6g}"
+    if "inertia" in r: return f"inertia {r['inertia']:.1f}"
     if "silhouette" in r: return f"silhouette {r['silhouette']:.4f}"
     if "explained_variance_ratio" in r: return f"EVR[0] {r['explained_variance_ratio'][0]:.4f}"
     return ""
