@@ -163,7 +163,20 @@ public static partial class KMeans
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SearchCumulative(KMeansProblem p, float[]? closest, double[] chunkMass, double[] draws)
     {
-        int[] order = Enumerable.Range(0, draws.Length).OrderBy(i => draws[i]).ThenBy(i => i).ToArray();
+        // Draw indexes by (draw, index): an insertion sort, as there are only 2 + ⌊ln k⌋ of them.
+        var order = new int[draws.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            int at = i;
+            while (at > 0 && draws[order[at - 1]] > draws[i])
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = i;
+        }
+
         var ids = new int[draws.Length];
         int next = 0, lastWithMass = 0;
         double prefix = 0;

@@ -108,9 +108,16 @@ public static partial class KMeans
             throw;
         }
 
-        KMeansRun winner = finished.Where(w => w.Best is not null).Select(w => w.Best!)
-            .OrderBy(run => run.Inertia).ThenBy(run => run.Restart).First();
-        return BuildModel(data, options, outcomes, winner, algorithm, tolerance, threads);
+        KMeansRun? winner = null;
+        foreach (Worker worker in finished)
+        {
+            if (worker.Best is { } run && (winner is null || run.Inertia < winner.Inertia || (run.Inertia == winner.Inertia && run.Restart < winner.Restart)))
+            {
+                winner = run;
+            }
+        }
+
+        return BuildModel(data, options, outcomes, winner!, algorithm, tolerance, threads);
     }
 
     /// <summary>What the diagnostics keep of each restart.</summary>
@@ -195,8 +202,14 @@ public static partial class KMeans
         KMeansAlgorithm algorithm, double tolerance, int threads)
     {
         var notes = new List<string>();
+        var iterations = new int[outcomes.Length];
+        var converged = new bool[outcomes.Length];
+        var inertias = new double[outcomes.Length];
+        long evaluations = 0;
         for (int r = 0; r < outcomes.Length; r++)
         {
+            (iterations[r], converged[r], inertias[r]) = (outcomes[r].Iterations, outcomes[r].Converged, outcomes[r].Inertia);
+            evaluations += outcomes[r].Evaluations;
             if (!outcomes[r].Converged)
             {
                 notes.Add($"restart {r} did not converge within {options.MaxIterations} iterations (inertia {outcomes[r].Inertia:G6}).");
@@ -209,10 +222,9 @@ public static partial class KMeans
         }
 
         var diagnostics = new KMeansDiagnostics(algorithm, KMeansEngine.SegmentLab, winner.Restart,
-            outcomes.Select(o => o.Iterations).ToArray(), outcomes.Select(o => o.Converged).ToArray(), winner.Relocations.ToArray(),
-            tolerance, winner.StrictConvergence, outcomes.Sum(o => o.Evaluations), threads, notes);
+            iterations, converged, winner.Relocations.ToArray(), tolerance, winner.StrictConvergence, evaluations, threads, notes);
         var centroids = new FeatureMatrix((float[])winner.Centroids.Clone(), options.K, data.Columns, data.ColumnNames);
         return new KMeansModel(centroids, winner.Labels, winner.Inertia, winner.Iterations, winner.Converged,
-            outcomes.Select(o => o.Inertia).ToArray(), diagnostics);
+            inertias, diagnostics);
     }
 }

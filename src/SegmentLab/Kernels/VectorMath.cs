@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -14,6 +13,10 @@ namespace SegmentLab.Kernels;
 /// </summary>
 internal static class VectorMath
 {
+    /// <summary>Per-thread partial sums for <see cref="AccumulateRows"/> (grown on demand, never shared between threads).</summary>
+    [ThreadStatic]
+    private static double[]? _scratch;
+
     /// <summary>Σ (a[i] − b[i])², float32 lanes.</summary>
     public static float SquaredEuclidean(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
         Vector256.IsHardwareAccelerated ? SquaredEuclideanVector(a, b) : SquaredEuclideanScalar(a, b);
@@ -77,8 +80,12 @@ internal static class VectorMath
             throw new ArgumentException($"{rows} rows × {d} columns need {(long)rows * d} values, as many weights (or none) and {block} sums.");
         }
 
-        double[] scratch = ArrayPool<double>.Shared.Rent(Copies * (block + k));
-        Span<double> copies = scratch.AsSpan(0, Copies * (block + k));
+        if (_scratch is null || _scratch.Length < Copies * (block + k))
+        {
+            _scratch = new double[Copies * (block + k)];
+        }
+
+        Span<double> copies = _scratch.AsSpan(0, Copies * (block + k));
         copies.Clear();
         ref float px = ref MemoryMarshal.GetReference(x);
         ref double ps = ref MemoryMarshal.GetReference(copies);
@@ -87,7 +94,6 @@ internal static class VectorMath
             int label = labels[r];
             if ((uint)label >= (uint)k)
             {
-                ArrayPool<double>.Shared.Return(scratch);
                 throw new ArgumentOutOfRangeException(nameof(labels), $"label {label} has no slot among {k}.");
             }
 
@@ -144,8 +150,6 @@ internal static class VectorMath
                 weightSums[i] += partWeights[i];
             }
         }
-
-        ArrayPool<double>.Shared.Return(scratch);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
