@@ -87,58 +87,114 @@ public static partial class KMeans
     {
         const int T = CentroidDistances.TileRows;
         int k = p.K, d = p.Cols;
-        Span<int> lab = stackalloc int[T];
-        Span<float> best = stackalloc float[T];
-        Span<float> second = stackalloc float[T];
+        Span<int> undecided = stackalloc int[T + 1];
+        Span<int> pending = stackalloc int[T];
+        var scratch = new TileScratch(d);
         run.ClearChunk(p, chunk);
         var (start, end) = p.Chunk(chunk);
         double up = 1 + p.Slack, down = 1 - p.Slack;
-        int changes = 0;
+        int changes = 0, waiting = 0;
         long evaluations = 0;
         for (int tile = start / T; tile * T < end; tile++)
         {
-            int rowsHere = Math.Min(T, end - (tile * T));
-            bool recompute = false;
-            for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
+            int count = 0;
+            for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
             {
                 // Move the bounds by the last centroid shifts (triangle inequality), then test.
                 int a = run.Labels[r];
                 double u = upper[r] + run.Shift[a];
                 double l = lower[r] - (a == far ? nextShift : farShift);
                 lower[r] = l;
-                if (Math.Max(l, (2 * half[a]) - u) * down <= u * up && k > 16)
-                {
-                    // Many centroids: tighten the upper bound with one distance first; often that settles the row.
-                    u = Math.Sqrt(CentroidDistances.Pair(p.Row(r), run.Centroids.AsSpan(a * d, d))) * up;
-                    evaluations++;
-                }
-
                 upper[r] = u;
-                recompute |= Math.Max(l, (2 * half[a]) - u) * down <= u * up;
+
+                // Branch-free: whether a row is settled is close to a coin flip on overlapping data.
+                undecided[count] = r;
+                count += Math.Max(l, (2 * half[a]) - u) * down <= u * up ? 1 : 0;
             }
 
-            // The tile kernel costs about as much for 16 rows as the row kernel for 3, so an undecided row
-            // re-assigns its whole tile; rows that were decided get the same label back and tighter bounds.
-            if (recompute)
+            if (count > T / 2)
             {
-                CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, k, d, lab, best, second);
-                evaluations += (long)rowsHere * k;
-                for (int lane = 0, r = tile * T; lane < rowsHere; lane++, r++)
+                // Mostly undecided: re-assign the tile in place (decided rows get their label back, tighter bounds).
+                int rows = Math.Min(T, end - (tile * T));
+                CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, k, d, scratch.Labels, scratch.Best, scratch.Second);
+                changes += Settle(run, upper, lower, up, down, tile * T, rows, default, scratch);
+                evaluations += (long)rows * k;
+                continue;
+            }
+
+            // A few undecided rows: queue them and re-assign 16 at a time from a gathered tile.
+            for (int i = 0; i < count; i++)
+            {
+                pending[waiting++] = undecided[i];
+                if (waiting == T)
                 {
-                    upper[r] = Math.Sqrt(best[lane]) * up;
-                    lower[r] = Math.Sqrt(second[lane]) * down;
-                    if (lab[lane] != run.Labels[r])
-                    {
-                        changes++;
-                        run.Labels[r] = lab[lane];
-                    }
+                    changes += Gathered(p, run, upper, lower, up, down, pending, waiting, scratch);
+                    evaluations += (long)waiting * k;
+                    waiting = 0;
                 }
             }
+        }
+
+        if (waiting > 0)
+        {
+            changes += Gathered(p, run, upper, lower, up, down, pending, waiting, scratch);
+            evaluations += (long)waiting * k;
         }
 
         run.AccumulateChunk(p, chunk);
         run.ChunkChanges[chunk] = changes;
         run.ChunkEvaluations[chunk] = evaluations;
+    }
+
+    /// <summary>Buffers of one chunk's tile work: a gathered tile (D × 16) and the kernel's outputs.</summary>
+    private sealed class TileScratch(int d)
+    {
+        public float[] Tile { get; } = new float[d * CentroidDistances.TileRows];
+
+        public int[] Labels { get; } = new int[CentroidDistances.TileRows];
+
+        public float[] Best { get; } = new float[CentroidDistances.TileRows];
+
+        public float[] Second { get; } = new float[CentroidDistances.TileRows];
+    }
+
+    /// <summary>Transposes the queued rows into a tile (padding repeats the last one), re-assigns them, returns label changes.</summary>
+    private static int Gathered(KMeansProblem p, KMeansRun run, double[] upper, double[] lower, double up, double down,
+        ReadOnlySpan<int> rows, int count, TileScratch scratch)
+    {
+        const int T = CentroidDistances.TileRows;
+        int d = p.Cols;
+        for (int lane = 0; lane < T; lane++)
+        {
+            ReadOnlySpan<float> x = p.Row(rows[Math.Min(lane, count - 1)]);
+            for (int j = 0; j < d; j++)
+            {
+                scratch.Tile[(j * T) + lane] = x[j];
+            }
+        }
+
+        CentroidDistances.TileNearest(scratch.Tile, run.Centroids, p.K, d, scratch.Labels, scratch.Best, scratch.Second);
+        return Settle(run, upper, lower, up, down, 0, count, rows, scratch);
+    }
+
+    /// <summary>Stores the kernel's labels and fresh bounds for lanes 0..count−1 (rows: first + lane, or rows[lane]).</summary>
+    private static int Settle(KMeansRun run, double[] upper, double[] lower, double up, double down, int first, int count,
+        ReadOnlySpan<int> rows, TileScratch scratch)
+    {
+        int changes = 0;
+        for (int lane = 0; lane < count; lane++)
+        {
+            int r = rows.IsEmpty ? first + lane : rows[lane];
+            upper[r] = Math.Sqrt(scratch.Best[lane]) * up;
+            lower[r] = Math.Sqrt(scratch.Second[lane]) * down;
+            if (scratch.Labels[lane] != run.Labels[r])
+            {
+                changes++;
+                run.Labels[r] = scratch.Labels[lane];
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>½ × the distance from each centroid to its nearest other centroid (float64; +∞ when K = 1).</summary>

@@ -162,31 +162,29 @@ public static partial class KMeans
     private static void FinishChunk(KMeansProblem p, KMeansRun run, bool relabel, int c)
     {
         const int T = CentroidDistances.TileRows;
+        Span<int> lab = stackalloc int[T];
+        Span<float> best = stackalloc float[T];
+        Span<float> second = stackalloc float[T];
+        var (start, end) = p.Chunk(c);
+        double inertia = 0;
+        for (int tile = start / T; tile * T < end; tile++)
         {
-            Span<int> lab = stackalloc int[T];
-            Span<float> best = stackalloc float[T];
-            Span<float> second = stackalloc float[T];
-            var (start, end) = p.Chunk(c);
-            double inertia = 0;
-            for (int tile = start / T; tile * T < end; tile++)
+            CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, p.K, p.Cols, lab, best, second);
+            for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
             {
-                CentroidDistances.TileNearest(p.Tile(tile), run.Centroids, p.K, p.Cols, lab, best, second);
-                for (int lane = 0, r = tile * T; lane < T && r < end; lane++, r++)
+                if (relabel)
                 {
-                    if (relabel)
-                    {
-                        run.Labels[r] = lab[lane];
-                    }
-
-                    // The kernels share per-pair arithmetic, so best[lane] is exactly Pair(row, its nearest centroid).
-                    float dist = run.Labels[r] == lab[lane]
-                        ? best[lane]
-                        : CentroidDistances.Pair(p.Row(r), run.Centroids.AsSpan(run.Labels[r] * p.Cols, p.Cols));
-                    inertia += p.Weight(r) * dist;
+                    run.Labels[r] = lab[lane];
                 }
-            }
 
-            run.ChunkInertia[c] = inertia;
+                // The kernels share per-pair arithmetic, so best[lane] is exactly Pair(row, its nearest centroid).
+                float dist = run.Labels[r] == lab[lane]
+                    ? best[lane]
+                    : CentroidDistances.Pair(p.Row(r), run.Centroids.AsSpan(run.Labels[r] * p.Cols, p.Cols));
+                inertia += p.Weight(r) * dist;
+            }
         }
+
+        run.ChunkInertia[c] = inertia;
     }
 }
