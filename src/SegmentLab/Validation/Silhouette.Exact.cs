@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentLab.Features;
 using SegmentLab.Kernels;
 
@@ -11,14 +12,29 @@ public static partial class Silhouette
     /// <summary>
     /// Exact s(i) of the given rows against all rows. Per task: a block of <see cref="RowBlock"/> scored rows, a
     /// float64 table of its per-segment distance sums (block × K), and the packed rows streamed segment by segment in
-    /// runs of about 16 KB (L1-sized), four scored rows at a time through the micro-kernel.
+    /// runs of up to 128 KB (L2-resident while the block's rows pass over them), four scored rows at a time through
+    /// the micro-kernel. Extra memory: the centred copy and the packed copy of the data (2 × n × D floats) plus
+    /// O(block × K) per task — never a distance matrix.
     /// </summary>
     internal static double[] ScoreRows(FeatureMatrix x, ClusterIndices.SegmentCounts seg, int[] scored, int? maxDegreeOfParallelism, CancellationToken ct)
     {
+        var job = Prepare(x, seg);
+        var result = new double[scored.Length];
+        int blocks = (scored.Length + RowBlock - 1) / RowBlock;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1, CancellationToken = ct };
+        Parallel.For(0, blocks, options, b => ScoreBlock(job, seg, scored, b, result));
+        return result;
+    }
+
+    /// <summary>What every task shares: the original, centred and packed rows.</summary>
+    private sealed record ExactJob(float[] Original, float[] Centred, float[] Norms, PairwisePanels Panels, int Run);
+
+    /// <summary>Centres on the float64 column means (smaller norms, less cancellation), sorts rows by segment, packs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ExactJob Prepare(FeatureMatrix x, ClusterIndices.SegmentCounts seg)
+    {
         int n = x.Rows, dims = x.Columns, k = seg.K;
         float[] original = x.Buffer;
-
-        // Centre on the float64 column means: smaller norms mean less cancellation in the dot-product form.
         var mean = new double[dims];
         for (int r = 0; r < n; r++)
         {
@@ -63,43 +79,48 @@ public static partial class Silhouette
         }
 
         var panels = PairwisePanels.Pack(centred, norms, dims, order, start);
-        int run = Math.Clamp(256 / Math.Max(dims, 1), 1, 64);   // panels per run: ~16 KB of packed rows
-        var result = new double[scored.Length];
-        int blocks = (scored.Length + RowBlock - 1) / RowBlock;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1, CancellationToken = ct };
-        Parallel.For(0, blocks, options, b =>
+        int run = Math.Clamp(32768 / (panels.Width * Math.Max(dims, 1)), 1, PairwiseDistanceSums.MaxRun);   // ≤ 128 KB
+        return new ExactJob(original, centred, norms, panels, run);
+    }
+
+    /// <summary>Scores block <paramref name="b"/> of <paramref name="scored"/> into <paramref name="result"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScoreBlock(ExactJob job, ClusterIndices.SegmentCounts seg, int[] scored, int b, double[] result)
+    {
+        const int G = PairwiseDistanceSums.RowsPerGroup;
+        int k = seg.K;
+        int first = b * RowBlock;
+        int count = Math.Min(RowBlock, scored.Length - first);
+        var sums = new double[count * k];
+        Span<double> group = stackalloc double[G];
+        Span<int> rows = stackalloc int[G];
+        for (int l = 0; l < k; l++)
         {
-            int first = b * RowBlock;
-            int count = Math.Min(RowBlock, scored.Length - first);
-            var sums = new double[count * k];
-            Span<double> four = stackalloc double[4];
-            for (int l = 0; l < k; l++)
+            int p0 = job.Panels.SegmentFirstPanel[l], p1 = job.Panels.SegmentFirstPanel[l + 1];
+            for (int p = p0; p < p1; p += job.Run)
             {
-                int p0 = panels.SegmentFirstPanel[l], p1 = panels.SegmentFirstPanel[l + 1];
-                for (int p = p0; p < p1; p += run)
+                int pc = Math.Min(job.Run, p1 - p);
+                for (int g = 0; g < count; g += G)
                 {
-                    int pc = Math.Min(run, p1 - p);
-                    for (int g = 0; g < count; g += 4)
+                    for (int r = 0; r < G; r++)
                     {
-                        int last = first + Math.Min(g + 3, count - 1);
-                        four.Clear();
-                        PairwiseDistanceSums.SumRowGroup(panels, p, pc, centred, norms, original,
-                            scored[first + g], scored[Math.Min(first + g + 1, last)], scored[Math.Min(first + g + 2, last)], scored[last], four);
-                        for (int r = 0; r < 4 && g + r < count; r++)
-                        {
-                            sums[((g + r) * k) + l] += four[r];
-                        }
+                        rows[r] = scored[first + Math.Min(g + r, count - 1)];   // a short group repeats its last row
+                    }
+
+                    group.Clear();
+                    PairwiseDistanceSums.SumRowGroup(job.Panels, p, pc, job.Centred, job.Norms, job.Original, rows, group);
+                    for (int r = 0; r < G && g + r < count; r++)
+                    {
+                        sums[((g + r) * k) + l] += group[r];
                     }
                 }
             }
+        }
 
-            for (int r = 0; r < count; r++)
-            {
-                result[first + r] = FromSums(sums.AsSpan(r * k, k), seg.Counts, seg.Labels[scored[first + r]]);
-            }
-        });
-
-        return result;
+        for (int r = 0; r < count; r++)
+        {
+            result[first + r] = FromSums(sums.AsSpan(r * k, k), seg.Counts, seg.Labels[scored[first + r]]);
+        }
     }
 
     /// <summary>s(i) from the row's per-segment distance sums (its own sum includes its zero self-distance).</summary>

@@ -2,7 +2,7 @@ using SegmentLab.Kernels;
 
 namespace SegmentLab.Tests.Kernels;
 
-/// <summary>Scalar reference vs vector path of the pairwise kernels over lengths 0–256.</summary>
+/// <summary>Scalar reference vs vector paths (Vector256 and Vector512 panels) of the pairwise kernels over lengths 0–256.</summary>
 public sealed class PairwiseKernelsTests
 {
     private static float[] Random(Random rng, int n, double offset = 0) =>
@@ -33,11 +33,15 @@ public sealed class PairwiseKernelsTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(16)]
-    [InlineData(17)]
-    public void Blocked_distance_sums_equal_the_scalar_reference_for_0_to_256_rows(int dims)
+    [InlineData(1, PairwiseDistanceSums.Width256)]
+    [InlineData(3, PairwiseDistanceSums.Width256)]
+    [InlineData(16, PairwiseDistanceSums.Width256)]
+    [InlineData(17, PairwiseDistanceSums.Width256)]
+    [InlineData(1, PairwiseDistanceSums.Width512)]
+    [InlineData(16, PairwiseDistanceSums.Width512)]
+    [InlineData(17, PairwiseDistanceSums.Width512)]
+    [InlineData(5, PairwiseDistanceSums.ScalarWidth)]
+    public void Blocked_distance_sums_equal_the_scalar_reference_for_0_to_256_rows(int dims, int width)
     {
         var rng = new Random(dims);
         for (int m = 0; m <= 256; m += dims == 16 ? 1 : 7)
@@ -52,9 +56,9 @@ public sealed class PairwiseKernelsTests
 
             var (centred, norms) = Centre(original, n, dims);
             int[] order = Enumerable.Range(4, m).ToArray();
-            var panels = PairwisePanels.Pack(centred, norms, dims, order, [0, m]);
+            var panels = PairwisePanels.Pack(centred, norms, dims, order, [0, m], width);
             var sums = new double[4];
-            PairwiseDistanceSums.SumRowGroupVector(panels, 0, panels.PanelCount, centred, norms, original, 0, 1, 2, 3, sums);
+            PairwiseDistanceSums.SumRowGroup(panels, 0, panels.PanelCount, centred, norms, original, [0, 1, 2, 3], sums);
             for (int r = 0; r < 4; r++)
             {
                 double reference = PairwiseDistanceSums.SumRowScalar(panels, 0, panels.PanelCount, centred, norms, original, r);
@@ -65,15 +69,17 @@ public sealed class PairwiseKernelsTests
         }
     }
 
-    [Fact]
-    public void Padded_lanes_add_nothing_and_self_pairs_are_exactly_zero()
+    [Theory]
+    [InlineData(PairwiseDistanceSums.Width256)]
+    [InlineData(PairwiseDistanceSums.Width512)]
+    public void Padded_lanes_add_nothing_and_self_pairs_are_exactly_zero(int width)
     {
         const int dims = 2;
         float[] original = [3, 4, 3, 4, 0, 0];   // rows 0 and 1 identical, row 2 at distance 5
         var (centred, norms) = Centre(original, 3, dims);
-        var panels = PairwisePanels.Pack(centred, norms, dims, [0, 1, 2], [0, 3]);   // 3 real lanes, 13 padded
+        var panels = PairwisePanels.Pack(centred, norms, dims, [0, 1, 2], [0, 3], width);   // 3 real lanes, the rest padded
         Span<double> sums = stackalloc double[4];
-        PairwiseDistanceSums.SumRowGroup(panels, 0, 1, centred, norms, original, 0, 1, 2, 2, sums);
+        PairwiseDistanceSums.SumRowGroup(panels, 0, 1, centred, norms, original, [0, 1, 2, 2], sums);
         Assert.Equal(5, sums[0], 12);    // 0 (self) + 0 (duplicate) + 5
         Assert.Equal(5, sums[1], 12);
         Assert.Equal(10, sums[2], 12);
