@@ -81,6 +81,61 @@ internal static partial class PairwiseDistanceSums
     }
 
     /// <summary>
+    /// <see cref="SumRowGroup"/> for a symmetric tile: also adds each lane's distances to the group's first
+    /// <paramref name="realRows"/> rows into <paramref name="columnSums"/> (length panelCount × Width, lane order), so
+    /// the caller can credit both rows of every pair from one computation.
+    /// </summary>
+    /// <param name="panels">Packed column side.</param>
+    /// <param name="firstPanel">First panel of the run.</param>
+    /// <param name="panelCount">Panels in the run (≥ 0).</param>
+    /// <param name="centred">Centred rows (the same centring as the panels), row-major.</param>
+    /// <param name="norms">‖centred row‖² per row.</param>
+    /// <param name="original">The original rows, row-major, for the exact fallback.</param>
+    /// <param name="rows">The group's row indexes, length <see cref="RowsPerGroup"/> (the last repeated for a short group).</param>
+    /// <param name="realRows">How many of <paramref name="rows"/> are real (1 … <see cref="RowsPerGroup"/>).</param>
+    /// <param name="sums">Float64 row totals the run's sums are added to.</param>
+    /// <param name="columnSums">Float32 per-lane totals the run's column sums are added to.</param>
+    public static void SumRowGroupSymmetric(PairwisePanels panels, int firstPanel, int panelCount, float[] centred, float[] norms,
+        float[] original, ReadOnlySpan<int> rows, int realRows, Span<double> sums, Span<float> columnSums)
+    {
+        int w = panels.Width;
+        for (int p = firstPanel; p < firstPanel + panelCount; p += MaxRun)
+        {
+            int count = Math.Min(MaxRun, firstPanel + panelCount - p);
+            Span<float> columns = columnSums.Slice((p - firstPanel) * w, count * w);
+            switch (w)
+            {
+                case Width512:
+                    SumRowGroupSym512(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
+                    break;
+                case Width256:
+                    SumRowGroupSym256(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
+                    break;
+                default:
+                    for (int lane = p * w; lane < (p + count) * w; lane++)
+                    {
+                        if (panels.RowOf[lane] < 0)
+                        {
+                            continue;
+                        }
+
+                        for (int r = 0; r < RowsPerGroup; r++)
+                        {
+                            double dist = LaneDistance(panels, lane, centred, norms, original, rows[r]);
+                            sums[r] += dist;
+                            if (r < realRows)
+                            {
+                                columns[lane - (p * w)] += (float)dist;
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
     /// The panel width for this machine: <see cref="Width512"/> where Vector512 is hardware-accelerated (AVX-512; on
     /// CPUs with full-width units such as AMD Zen 5 that doubles the FMA rate), <see cref="Width256"/> where Vector256
     /// is, otherwise <see cref="ScalarWidth"/> (the scalar reference does the work).
@@ -91,22 +146,32 @@ internal static partial class PairwiseDistanceSums
     /// <summary>Panel width used when no vector path is accelerated.</summary>
     public const int ScalarWidth = 8;
 
-    /// <summary>Adds the exact distances of the recorded close pairs (entries: panel, then a lane mask per row).</summary>
+    /// <summary>
+    /// Adds the exact distances of the recorded close pairs (entries: panel, then a lane mask per row) to the row sums
+    /// and, for a symmetric tile, to the column sums of the first <paramref name="realRows"/> rows.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddExact(PairwisePanels panels, ReadOnlySpan<long> recorded, float[] original, ReadOnlySpan<int> rows, Span<double> sums)
+    private static void AddExact(PairwisePanels panels, int firstPanel, ReadOnlySpan<long> recorded, float[] original, ReadOnlySpan<int> rows,
+        Span<double> sums, int realRows, Span<float> columnSums)
     {
+        int w = panels.Width;
         for (int e = 0; e < recorded.Length; e += RowsPerGroup + 1)
         {
             int p = (int)recorded[e];
             for (int r = 0; r < RowsPerGroup; r++)
             {
                 ulong bits = (ulong)recorded[e + 1 + r];
-                for (int l = 0; l < panels.Width; l++)
+                for (int l = 0; l < w; l++)
                 {
-                    int other = panels.RowOf[(p * panels.Width) + l];
+                    int other = panels.RowOf[(p * w) + l];
                     if ((bits & (1UL << l)) != 0 && other >= 0)   // padding lanes are flagged too; they add nothing
                     {
-                        sums[r] += ExactDistance(original, panels.Dims, rows[r], other);
+                        double dist = ExactDistance(original, panels.Dims, rows[r], other);
+                        sums[r] += dist;
+                        if (r < realRows)
+                        {
+                            columnSums[((p - firstPanel) * w) + l] += (float)dist;
+                        }
                     }
                 }
             }
@@ -124,34 +189,31 @@ internal static partial class PairwiseDistanceSums
     public static double SumRowScalar(PairwisePanels panels, int firstPanel, int panelCount, float[] centred, float[] norms,
         float[] original, int row)
     {
-        int dims = panels.Dims;
-        int w = panels.Width;
         double sum = 0;
-        float nx = norms[row];
-        float tx = nx * CancellationRatio;
-        for (int p = firstPanel; p < firstPanel + panelCount; p++)
+        for (int lane = firstPanel * panels.Width; lane < (firstPanel + panelCount) * panels.Width; lane++)
         {
-            for (int l = 0; l < w; l++)
+            if (panels.RowOf[lane] >= 0)
             {
-                int lane = (p * w) + l;
-                int other = panels.RowOf[lane];
-                if (other < 0)
-                {
-                    continue;
-                }
-
-                float acc = nx + panels.Norms[lane];
-                for (int d = 0; d < dims; d++)
-                {
-                    acc = MathF.FusedMultiplyAdd(centred[(row * dims) + d], panels.Y[(((p * dims) + d) * w) + l], acc);
-                }
-
-                sum += acc < tx + panels.ScaledNorms[lane]
-                    ? ExactDistance(original, dims, row, other)
-                    : MathF.Sqrt(MathF.Max(acc, 0));
+                sum += LaneDistance(panels, lane, centred, norms, original, row);
             }
         }
 
         return sum;
+    }
+
+    /// <summary>The distance from <paramref name="row"/> to the row in a (real) lane, exactly as the vector paths compute it.</summary>
+    private static double LaneDistance(PairwisePanels panels, int lane, float[] centred, float[] norms, float[] original, int row)
+    {
+        int dims = panels.Dims, w = panels.Width, p = lane / w, l = lane % w;
+        float nx = norms[row];
+        float acc = nx + panels.Norms[lane];
+        for (int d = 0; d < dims; d++)
+        {
+            acc = MathF.FusedMultiplyAdd(centred[(row * dims) + d], panels.Y[(((p * dims) + d) * w) + l], acc);
+        }
+
+        return acc < (nx * CancellationRatio) + panels.ScaledNorms[lane]
+            ? ExactDistance(original, dims, row, panels.RowOf[lane])
+            : MathF.Sqrt(acc);
     }
 }

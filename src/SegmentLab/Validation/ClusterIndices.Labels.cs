@@ -12,7 +12,7 @@ public static partial class ClusterIndices
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The label count differs from the row count.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A label is negative or not below the row count.</exception>
-    /// <exception cref="InputException">Fewer than 2 or more than n − 1 non-empty segments, or a non-finite value.</exception>
+    /// <exception cref="InputException">Fewer than 2 or more than n − 1 non-empty segments, no columns, or a non-finite value.</exception>
     internal static SegmentCounts CheckLabels(FeatureMatrix x, IReadOnlyList<int> labels, string what)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -47,6 +47,11 @@ public static partial class ClusterIndices
             throw new InputException(
                 $"{what} needs 2 to n − 1 segments (n = {x.Rows} rows), but the labels have {distinct} non-empty segment{(distinct == 1 ? "" : "s")}.",
                 fix: distinct < 2 ? "cluster with k ≥ 2 (or check why every row landed in one segment)." : "use fewer segments than rows.");
+        }
+
+        if (x.Columns == 0)
+        {
+            throw new InputException($"{what}: the matrix has no columns, so there is nothing to measure distances on.");
         }
 
         ReadOnlySpan<float> v2 = x.Values;

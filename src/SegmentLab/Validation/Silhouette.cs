@@ -21,8 +21,8 @@ public static partial class Silhouette
     public const int MinimumPerSegment = 5;
 
     /// <summary>
-    /// The exact silhouette: every row against every row, in O(n²·D) time and O(n·D) extra memory (no distance matrix).
-    /// About 1 s for 50,000 × 16 on 2 cores.
+    /// The exact silhouette: every row against every row (each pair computed once), in O(n²·D / 2) time and
+    /// O(n·D + threads × n·K) extra memory — never a distance matrix. Under a second for 50,000 × 16 on 2 cores.
     /// </summary>
     /// <param name="x">Rows to score (n × D, finite).</param>
     /// <param name="labels">Segment id per row (0-based).</param>
@@ -38,7 +38,7 @@ public static partial class Silhouette
     {
         var seg = ClusterIndices.CheckLabels(x, labels, "silhouette");
         int[] rows = Enumerable.Range(0, x.Rows).ToArray();
-        double[] s = ScoreRows(x, seg, rows, maxDegreeOfParallelism, ct);
+        double[] s = ScoreAll(x, seg, maxDegreeOfParallelism, ct);
         double sum = 0;
         foreach (double v in s)
         {

@@ -72,6 +72,45 @@ public sealed class PairwiseKernelsTests
     [Theory]
     [InlineData(PairwiseDistanceSums.Width256)]
     [InlineData(PairwiseDistanceSums.Width512)]
+    [InlineData(PairwiseDistanceSums.ScalarWidth)]
+    public void Symmetric_tiles_credit_rows_and_columns_with_the_same_distances(int width)
+    {
+        const int dims = 7;
+        var rng = new Random(width);
+        for (int m = 1; m <= 130; m += 43)
+        {
+            for (int real = 1; real <= 4; real++)
+            {
+                int n = 4 + m;
+                float[] original = Random(rng, n * dims, offset: 3);
+                Array.Copy(original, 0, original, 4 * dims, dims);   // a duplicate: the exact fallback on both sides
+                var (centred, norms) = Centre(original, n, dims);
+                var panels = PairwisePanels.Pack(centred, norms, dims, Enumerable.Range(4, m).ToArray(), [0, m], width);
+                int[] rows = [.. Enumerable.Range(0, 4).Select(r => Math.Min(r, real - 1))];
+                var sums = new double[4];
+                var columns = new float[panels.PanelCount * width];
+                PairwiseDistanceSums.SumRowGroupSymmetric(panels, 0, panels.PanelCount, centred, norms, original, rows, real, sums, columns);
+
+                var rowOnly = new double[4];
+                PairwiseDistanceSums.SumRowGroup(panels, 0, panels.PanelCount, centred, norms, original, rows, rowOnly);
+                for (int r = 0; r < real; r++)
+                {
+                    Assert.Equal(rowOnly[r], sums[r], Math.Max(1e-9, rowOnly[r] * 1e-6));
+                }
+
+                for (int lane = 0; lane < columns.Length; lane++)
+                {
+                    int other = panels.RowOf[lane];
+                    double expected = other < 0 ? 0 : rows[..real].Sum(r => PairwiseDistanceSums.ExactDistance(original, dims, r, other));
+                    Assert.Equal(expected, columns[lane], Math.Max(1e-6, expected * 1e-5));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(PairwiseDistanceSums.Width256)]
+    [InlineData(PairwiseDistanceSums.Width512)]
     public void Padded_lanes_add_nothing_and_self_pairs_are_exactly_zero(int width)
     {
         const int dims = 2;
