@@ -29,6 +29,12 @@ public sealed record KCandidate
     /// <summary>Simulation standard error of <see cref="Gap"/>, sd_k × √(1 + 1/B), or null when not computed.</summary>
     public double? GapStandardError { get; init; }
 
+    /// <summary>log W_k of the data, W_k = inertia / 2 as clusGap with d.power = 2; null when the gap was not computed.</summary>
+    public double? LogW { get; init; }
+
+    /// <summary>Mean over the reference sets of log W*_k (clusGap's E.logW); null when the gap was not computed.</summary>
+    public double? ExpectedLogW { get; init; }
+
     /// <summary>The k-means fit for this k (centroids and labels of the training rows).</summary>
     public required KMeansModel Model { get; init; }
 }

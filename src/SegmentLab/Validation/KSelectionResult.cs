@@ -8,7 +8,16 @@ public sealed class KSelectionResult
 {
     /// <summary>Builds a result; <paramref name="candidates"/> must be in ascending k order without gaps.</summary>
     /// <exception cref="ArgumentException">No candidates, k not consecutive, or the recommended k is not among them.</exception>
-    public KSelectionResult(IReadOnlyList<KCandidate> candidates, int? elbowK, int? gapK, int? silhouetteK, int recommendedK, string reason)
+    /// <param name="candidates">One per k, ascending.</param>
+    /// <param name="elbowK">The kneedle elbow, or null.</param>
+    /// <param name="gapK">The gap statistic's k, or null.</param>
+    /// <param name="silhouetteK">The best silhouette's k, or null.</param>
+    /// <param name="recommendedK">The recommended k (one of the candidates).</param>
+    /// <param name="reason">Why, in words.</param>
+    /// <param name="gapSuggestsNoClusters">Whether the gap statistic's rule picked k = 1.</param>
+    /// <param name="gapAtOne">Gap and standard error at k = 1, when computed.</param>
+    public KSelectionResult(IReadOnlyList<KCandidate> candidates, int? elbowK, int? gapK, int? silhouetteK, int recommendedK, string reason,
+        bool gapSuggestsNoClusters = false, (double Gap, double StandardError)? gapAtOne = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(reason);
@@ -31,6 +40,8 @@ public sealed class KSelectionResult
         SilhouetteK = silhouetteK;
         RecommendedK = recommendedK;
         Reason = reason;
+        GapSuggestsNoClusters = gapSuggestsNoClusters;
+        GapAtOne = gapAtOne;
         _ = this[recommendedK];
     }
 
@@ -40,8 +51,17 @@ public sealed class KSelectionResult
     /// <summary>The elbow of the inertia curve by the kneedle method, or null when the curve has no knee.</summary>
     public int? ElbowK { get; }
 
-    /// <summary>The k chosen by the gap statistic with Hennig's firstSEmax rule, or null when the gap was not computed.</summary>
+    /// <summary>The k chosen by the gap statistic with the firstSEmax rule, or null when the gap was not computed or the rule picked k = 1 (see <see cref="GapSuggestsNoClusters"/>).</summary>
     public int? GapK { get; }
+
+    /// <summary>
+    /// True when the gap statistic's firstSEmax rule, which with MinK = 2 also weighs k = 1, picked k = 1: no clustering
+    /// structure beyond what uniform data shows. <see cref="GapK"/> is then null.
+    /// </summary>
+    public bool GapSuggestsNoClusters { get; }
+
+    /// <summary>The gap and its standard error at k = 1 (computed when MinK = 2 and the gap is on), else null.</summary>
+    public (double Gap, double StandardError)? GapAtOne { get; }
 
     /// <summary>The k with the highest mean silhouette (lowest k on ties), or null when there are no candidates.</summary>
     public int? SilhouetteK { get; }

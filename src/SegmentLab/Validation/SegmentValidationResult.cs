@@ -4,13 +4,18 @@ namespace SegmentLab.Validation;
 public sealed class SegmentValidationResult
 {
     /// <summary>Builds a result.</summary>
-    public SegmentValidationResult(ValidationReport report, SilhouetteResult silhouette, RfmSegmentation? rfm)
+    /// <param name="report">The evaluated report.</param>
+    /// <param name="silhouette">The silhouette behind its separation section.</param>
+    /// <param name="rfm">The RFM baseline, or null.</param>
+    /// <param name="notes">What was skipped and why, in words.</param>
+    public SegmentValidationResult(ValidationReport report, SilhouetteResult silhouette, RfmSegmentation? rfm, IReadOnlyList<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(silhouette);
         Report = report;
         Silhouette = silhouette;
         Rfm = rfm;
+        Notes = notes ?? [];
     }
 
     /// <summary>The validation report with its checks evaluated (<see cref="ValidationReport.Verdict"/> is meaningful).</summary>
@@ -21,4 +26,7 @@ public sealed class SegmentValidationResult
 
     /// <summary>The RFM baseline segmentation of the same customers, or null when the table lacks recency/frequency/monetary.</summary>
     public RfmSegmentation? Rfm { get; }
+
+    /// <summary>Steps skipped and why (e.g. "outcome 'engaged_in_holdout' is not in the table; skipped"), in run order.</summary>
+    public IReadOnlyList<string> Notes { get; }
 }
