@@ -32,7 +32,7 @@ public static partial class KSelection
         int? elbow = Kneedle.Find(ks, inertia, Kneedle.Curve.Convex, increasing: false) is { } e ? (int)Math.Round(e) : null;
         var best = candidates.OrderByDescending(c => c.Silhouette).ThenBy(c => c.K).First();
         int maxK = candidates[^1].K;
-        bool gapComputed = candidates[0].Gap is not null || gapNoClusters;
+        bool gapComputed = gapK is not null || gapNoClusters || candidates[0].Gap is not null;
         int? gapVote = gapK is { } g && g < maxK ? g : null;
         var (k, first) = Recommend(candidates, elbow, gapVote, best.K, gapK, gapNoClusters, gapComputed, maxK);
         var chosen = candidates.Single(c => c.K == k);
