@@ -81,12 +81,12 @@ public static partial class KSelection
 
         if (elbow is { } e3)
         {
-            return (e3, $"k = {e3}: {ElbowName}; {GapStatus()} and the best silhouette is at k = {silhouette}.");
+            return (e3, $"k = {e3}: {ElbowName} ({GapStatus()}; the best silhouette is at k = {silhouette}).");
         }
 
         if (gap is { } g3)
         {
-            return (g3, $"k = {g3}: {GapName} (first-SE-max); the inertia curve has no clear elbow and the best silhouette is at k = {silhouette}.");
+            return (g3, $"k = {g3}: {GapName}, first-SE-max (the inertia curve has no clear elbow; the best silhouette is at k = {silhouette}).");
         }
 
         return (silhouette, $"k = {silhouette}: {SilhouetteName}, for want of other evidence: the inertia curve has no clear elbow and {GapStatus()}.");

@@ -38,7 +38,7 @@ public static partial class SegmentValidation
         Check(input);
         var notes = new List<string>();
         progress?.Report(0);
-        IReadOnlyList<int> labels = model.Labels.Count == x.Rows ? model.Labels : model.Predict(x);
+        IReadOnlyList<int> labels = input.Labels ?? (model.Labels.Count == x.Rows ? model.Labels : model.Predict(x));
         int k = model.K;
 
         // Separation.
@@ -124,6 +124,11 @@ public static partial class SegmentValidation
         if (input.Clustered.Columns != input.Model.Centroids.Columns)
         {
             throw new ArgumentException($"the clustered matrix has {input.Clustered.Columns} columns but the model's centroids have {input.Model.Centroids.Columns}.", nameof(input));
+        }
+
+        if (input.Labels is { } labels)
+        {
+            SegmentLabels.Count(labels, input.Table.Rows, input.Model.K, "input.Labels");
         }
 
         if (input.StabilityRestarts < 1)

@@ -16,8 +16,15 @@ public sealed record SegmentValidationInput
     /// <summary>The matrix k-means ran on (transformed, n × D), rows in the same order as <see cref="Table"/>.</summary>
     public required FeatureMatrix Clustered { get; init; }
 
-    /// <summary>The fitted model; its <see cref="KMeansModel.Labels"/> are used when they cover the rows, else it predicts them.</summary>
+    /// <summary>The fitted model (K segments; centroids in the clustered space).</summary>
     public required KMeansModel Model { get; init; }
+
+    /// <summary>
+    /// Segment per row of <see cref="Table"/>, 0..K−1. Default (null): the model's training labels when it has one per
+    /// row — it was fitted on these rows — else <c>Model.Predict(Clustered)</c>. Pass them (or a predict-only model,
+    /// <see cref="KMeansModel.FromCentroids"/>) when validating other customers than the model was fitted on.
+    /// </summary>
+    public IReadOnlyList<int>? Labels { get; init; }
 
     /// <summary>
     /// k-means options for the bootstrap refits of the stability check (normally the options of the fit); null skips

@@ -80,13 +80,13 @@ public sealed partial class KSelectionTests
     {
         var elbowOnly = Conclude(ElbowAt5, [.60, .31, .33, .34, .36, .30, .28], gapK: null);
         Assert.Equal(5, elbowOnly.RecommendedK);
-        Assert.StartsWith("k = 5: the elbow of the inertia curve; the gap statistic was not computed and the best silhouette is at k = 2.", elbowOnly.Reason);
+        Assert.StartsWith("k = 5: the elbow of the inertia curve (the gap statistic was not computed; the best silhouette is at k = 2).", elbowOnly.Reason);
         Assert.EndsWith("Silhouette 0.34 (weak structure); the best is 0.60 at k = 2.", elbowOnly.Reason);
 
         var gapOnly = Conclude([.. Straight.Take(7)], [.60, .31, .33, .34, .36, .30, .28], gapK: 4);
         Assert.Null(gapOnly.ElbowK);
         Assert.Equal(4, gapOnly.RecommendedK);
-        Assert.StartsWith("k = 4: the gap statistic (first-SE-max); the inertia curve has no clear elbow", gapOnly.Reason);
+        Assert.StartsWith("k = 4: the gap statistic, first-SE-max (the inertia curve has no clear elbow; the best silhouette is at k = 2).", gapOnly.Reason);
     }
 
     [Fact]
