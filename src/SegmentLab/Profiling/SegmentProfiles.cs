@@ -12,11 +12,12 @@ public sealed class SegmentProfiles
 {
     private readonly SegmentProfile[] _segments;
 
-    internal SegmentProfiles(SegmentProfile[] segments, IReadOnlyList<int> labels, IReadOnlyList<string> features)
+    internal SegmentProfiles(SegmentProfile[] segments, IReadOnlyList<int> labels, IReadOnlyList<string> features, IReadOnlyList<string> keyFeatures)
     {
         _segments = segments;
         Labels = labels;
         Features = features;
+        KeyFeatures = keyFeatures;
     }
 
     /// <summary>One profile per segment id 0..K−1 (empty segments included, with size 0).</summary>
@@ -33,6 +34,9 @@ public sealed class SegmentProfiles
 
     /// <summary>The features profiled, in table order.</summary>
     public IReadOnlyList<string> Features { get; }
+
+    /// <summary>The features the over/under-indexed lists and the heatmap use: the clustering inputs when the report names them, else the table's default inputs.</summary>
+    public IReadOnlyList<string> KeyFeatures { get; }
 
     /// <summary>The profile of segment <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not in 0..K−1.</exception>
@@ -73,7 +77,7 @@ public sealed class SegmentProfiles
                 $"segments {string.Join(" and ", clash.Select(s => s.Id))} would all be named \"{clash.Key}\"; names must be unique.", nameof(names));
         }
 
-        return new SegmentProfiles(copy, Labels, Features);
+        return new SegmentProfiles(copy, Labels, Features, KeyFeatures);
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ public sealed record ReportOptions
     /// <summary>Write one CSV per segment (customer ids and key features) for activation; default true.</summary>
     public bool SegmentCsvs { get; init; } = true;
 
+    /// <summary>Test seam: called after each file's temporary copy is complete, before any is renamed into place.</summary>
+    internal Action<string>? AfterFileWritten { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">The prefix contains a path separator or invalid file-name character.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A point limit is below 100.</exception>
