@@ -64,6 +64,7 @@ internal static class ConfigReader
 
         CheckFeatures(c.Features, file);
         ValidationSettings.Check(c.Validation, file);
+        Profiling.ProfilingSettings.Check(c.Profiling, file);
         CheckSource("transactions", c.Transactions, file);
         if (c.Events is not null)
         {
