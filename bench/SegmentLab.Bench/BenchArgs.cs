@@ -13,6 +13,10 @@ public sealed record BenchArgs
     public int Seed { get; private set; }
     public int Components { get; private set; } = 3;
     public int? Threads { get; private set; }
+    public int MinK { get; private set; } = 2;
+    public int MaxK { get; private set; } = 10;
+    public int GapReferences { get; private set; } = 10;
+    public int GapRestarts { get; private set; } = 1;
 
     public static BenchArgs Parse(string[] args)
     {
@@ -31,14 +35,18 @@ public sealed record BenchArgs
                 case "--seed": a.Seed = int.Parse(Next()); break;
                 case "--components": a.Components = int.Parse(Next()); break;
                 case "--threads": a.Threads = int.Parse(Next()); break;
-                case "kmeans" or "silhouette" or "pca": a.Tasks.Add(args[i]); break;
+                case "--min-k": a.MinK = int.Parse(Next()); break;
+                case "--max-k": a.MaxK = int.Parse(Next()); break;
+                case "--gap-references": a.GapReferences = int.Parse(Next()); break;
+                case "--gap-restarts": a.GapRestarts = int.Parse(Next()); break;
+                case "kmeans" or "silhouette" or "pca" or "ksweep": a.Tasks.Add(args[i]); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
 
         if (a.Tasks.Count == 0 || a.F32 is null || a.Rows <= 0 || a.Cols <= 0)
         {
-            throw new ArgumentException("usage: kmeans|silhouette|pca --f32 FILE --rows N --cols D [--labels FILE] [--k K --n-init N --seed S --components C --threads T]");
+            throw new ArgumentException("usage: kmeans|silhouette|pca|ksweep --f32 FILE --rows N --cols D [--labels FILE] [--k K --n-init N --seed S --components C --threads T] [--min-k A --max-k B --gap-references R --gap-restarts S]");
         }
 
         return a;

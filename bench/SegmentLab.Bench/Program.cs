@@ -31,6 +31,7 @@ foreach (string task in a.Tasks)
         "kmeans" => KMeansTask.Run(a, x, ref labels),
         "silhouette" => SilhouetteTask.Run(a, x, labels ?? throw new ArgumentException("silhouette needs --labels or a kmeans task before it")),
         "pca" => PcaTask.Run(a, x),
+        "ksweep" => KSweepTask.Run(a, x),
         _ => throw new ArgumentException($"unknown task '{task}'"),
     };
     var line = new Dictionary<string, object>(baseInfo);
