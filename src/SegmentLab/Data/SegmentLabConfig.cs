@@ -25,6 +25,9 @@ public sealed record SegmentLabConfig
     /// <summary>Validation: outcomes for lift, resampling, and the pass / warn / fail thresholds of the report.</summary>
     public ValidationSettings Validation { get; init; } = new();
 
+    /// <summary>Segment profiles: name overrides and how many distinctive features each profile lists.</summary>
+    public Profiling.ProfilingSettings Profiling { get; init; } = new();
+
     /// <summary>
     /// Above this share of rejected (malformed) rows in any table the load stops with an error; default 0.01 (1%).
     /// Rows filtered by a rule (e.g. no customer id) do not count.
