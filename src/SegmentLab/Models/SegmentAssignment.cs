@@ -14,9 +14,10 @@ public sealed class SegmentAssignment
     private readonly IReadOnlyList<int> _ids;
     private readonly IReadOnlyList<string> _names;
 
-    internal SegmentAssignment(IReadOnlyList<string> customerIds, int[] labels, double[] distances, IReadOnlyList<int> segmentIds,
+    internal SegmentAssignment(DateOnly cutoff, IReadOnlyList<string> customerIds, int[] labels, double[] distances, IReadOnlyList<int> segmentIds,
         IReadOnlyList<string> names, FeatureMatrix clustered)
     {
+        Cutoff = cutoff;
         CustomerIds = customerIds;
         Labels = labels;
         Distances = distances;
@@ -31,6 +32,9 @@ public sealed class SegmentAssignment
 
         Sizes = sizes;
     }
+
+    /// <summary>The as-of date of the features scored.</summary>
+    public DateOnly Cutoff { get; }
 
     /// <summary>Customer ids, one per row (the feature table's order).</summary>
     public IReadOnlyList<string> CustomerIds { get; }

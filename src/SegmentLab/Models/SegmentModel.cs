@@ -165,7 +165,7 @@ public sealed partial class SegmentModel
             nearest[r] = distances[r, labels[r]];
         }
 
-        return new SegmentAssignment(table.CustomerIds, labels, nearest, Segments.Select(s => s.Id).ToArray(), Names, x);
+        return new SegmentAssignment(table.Cutoff, table.CustomerIds, labels, nearest, Segments.Select(s => s.Id).ToArray(), Names, x);
     }
 
     /// <summary>A copy with segments renamed (by stable id); ids without an entry keep their names. The checksum changes.</summary>
