@@ -26,6 +26,13 @@ public static class CliApp
         root.Subcommands.Add(Commands.CheckCommand.Create());
         root.Subcommands.Add(Commands.FeaturesCommand.Create());
         root.Subcommands.Add(Commands.GenerateCommand.Create());
+        root.Subcommands.Add(Commands.DemoCommand.Create());
+        root.Subcommands.Add(Commands.RunCommand.Create());
+        root.Subcommands.Add(Commands.FitCommand.Create());
+        root.Subcommands.Add(Commands.AssignCommand.Create());
+        root.Subcommands.Add(Commands.ReportCommand.Create());
+        root.Subcommands.Add(Commands.ValidateCommand.Create());
+        root.Subcommands.Add(Commands.InitCommand.Create());
         root.Subcommands.Add(Commands.KernelCommand.Create());
 
         ParseResult parsed = root.Parse(args);
@@ -54,6 +61,16 @@ public static class CliApp
         catch (ArgumentException e)
         {
             stderr.WriteLine($"segmentlab: {e.Message}");
+            return BadInput;
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is InputException or ArgumentException))
+        {
+            // Parallel work (and progress callbacks run on worker threads) may wrap bad input: report each once.
+            foreach (string message in e.Flatten().InnerExceptions.Select(x => x.Message).Distinct())
+            {
+                stderr.WriteLine($"segmentlab: {message}");
+            }
+
             return BadInput;
         }
     }

@@ -5,6 +5,9 @@ namespace SegmentLab.Cli;
 /// <summary>A Spectre.Console console over the writer a command was given (the terminal, or a test's StringWriter).</summary>
 internal static class CliConsole
 {
+    /// <summary>Tests set this to exercise the interactive paths (progress bars) on a captured writer.</summary>
+    internal static bool ForceInteractive { get; set; }
+
     public static IAnsiConsole Create(TextWriter writer)
     {
         bool terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
@@ -13,7 +16,7 @@ internal static class CliConsole
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Interactive = ForceInteractive ? InteractionSupport.Yes : terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!terminal)
         {

@@ -63,6 +63,7 @@ internal static class ConfigReader
         }
 
         CheckFeatures(c.Features, file);
+        SegmentationSettings.Check(c.Segmentation, file);
         ValidationSettings.Check(c.Validation, file);
         Profiling.ProfilingSettings.Check(c.Profiling, file);
         CheckSource("transactions", c.Transactions, file);

@@ -19,6 +19,9 @@ public sealed record SegmentLabConfig
     /// <summary>Feature engineering: cutoff, holdout, cleaning rules, inputs and transforms.</summary>
     public FeatureSettings Features { get; init; } = new();
 
+    /// <summary>Segmentation: a fixed k or the range to sweep, k-means restarts and seed, optional PCA.</summary>
+    public SegmentationSettings Segmentation { get; init; } = new();
+
     /// <summary>Validation: outcomes for lift, resampling, and the pass / warn / fail thresholds of the report.</summary>
     public ValidationSettings Validation { get; init; } = new();
 
