@@ -6,7 +6,9 @@ namespace SegmentLab.Data;
 /// <summary>The mapping of each input table onto SegmentLab's typed tables (see <see cref="LoadedData"/>).</summary>
 internal static class TableLoaders
 {
-    public static (TableQuality, List<RejectedRow>) Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
+    private static readonly Dictionary<string, string> NoTypes = [];
+
+    public static BuildResult Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
     {
         const string table = "transactions";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
@@ -84,14 +86,21 @@ internal static class TableLoaders
          .Output("channel", channel is null ? "NULL::VARCHAR" : b.Text(channel))
          .Output("is_return", returnRules.Count == 0 ? "false" : string.Join(" OR ", returnRules));
 
-        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
-        using var tail = StepTrace.Step("transactions: returns and time range");
-        long returns = RawTable.Scalar(db, "SELECT count(*) FROM typed_transactions WHERE __reason IS NULL AND is_return");
+        // Counted in the accounting scan: return lines among rows that parsed (as the data's own reports count them),
+        // the time range, and which optional columns hold values (feature engineering leaves out features without data).
+        b.Fact("returns", "count(*) FILTER (WHERE is_return)");
+        AddTimeRange(b);
+        foreach (string col in new[] { "product", "unit_price", "quantity" })
+        {
+            b.Fact(col, $"count({col}) FILTER (WHERE __customer IS NOT NULL)");
+        }
+
+        var result = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
-        return (WithTimes(db, table, quality) with { ReturnLines = returns }, rejects);
+        return result with { Quality = WithTimes(result) with { ReturnLines = Convert.ToInt64(result.Facts["returns"], CultureInfo.InvariantCulture) } };
     }
 
-    public static (TableQuality, List<RejectedRow>) Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
+    public static BuildResult Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
     {
         const string table = "events";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
@@ -116,12 +125,14 @@ internal static class TableLoaders
          .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})")
          .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})")
          .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : b.Text(campaign));
-        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
+        AddTimeRange(b);
+        b.Fact("device", "count(device) FILTER (WHERE __customer IS NOT NULL)");
+        var result = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
-        return (WithTimes(db, table, quality), rejects);
+        return result with { Quality = WithTimes(result) };
     }
 
-    public static (TableQuality, List<RejectedRow>, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
+    public static (BuildResult, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
     {
         const string table = "customers";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
@@ -159,9 +170,9 @@ internal static class TableLoaders
         string idText = b.Text(id);
         b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
             $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
-        var (quality, rejects) = b.Build(table, id, MissingCustomerIdPolicy.Reject);
+        var result = b.Build(table, id, MissingCustomerIdPolicy.Reject);
         b.DropWorkTables(table);
-        return (quality, rejects, numeric, categorical);
+        return (result, numeric, categorical);
     }
 
     private static string Dec(string number) => $"TRY_CAST({number} AS DECIMAL(18, 4))";
@@ -170,22 +181,18 @@ internal static class TableLoaders
     private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
     {
         string text = TypedTableBuilder.TextSql(col);
-        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.Source}");
+        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.Reader(NoTypes, storeRejects: false)}");
         long bad = RawTable.Scalar(db,
-            $"SELECT count(*) FROM {raw.Source} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
+            $"SELECT count(*) FROM {raw.Reader(NoTypes, storeRejects: false)} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
         return present > 0 && bad == 0;
     }
 
-    private static TableQuality WithTimes(DuckDBConnection db, string table, TableQuality q)
+    private static void AddTimeRange(TypedTableBuilder b) =>
+        b.Fact("first", "min(ts) FILTER (WHERE __customer IS NOT NULL)").Fact("last", "max(ts) FILTER (WHERE __customer IS NOT NULL)");
+
+    private static TableQuality WithTimes(BuildResult r) => r.Quality with
     {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT min(ts), max(ts) FROM {table}";
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return q with
-        {
-            FirstTimestamp = r.IsDBNull(0) ? null : Convert.ToDateTime(r.GetValue(0), CultureInfo.InvariantCulture),
-            LastTimestamp = r.IsDBNull(1) ? null : Convert.ToDateTime(r.GetValue(1), CultureInfo.InvariantCulture),
-        };
-    }
+        FirstTimestamp = r.Facts["first"] is { } first ? Convert.ToDateTime(first, CultureInfo.InvariantCulture) : null,
+        LastTimestamp = r.Facts["last"] is { } last ? Convert.ToDateTime(last, CultureInfo.InvariantCulture) : null,
+    };
 }
