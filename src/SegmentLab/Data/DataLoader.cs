@@ -15,7 +15,10 @@ public static class DataLoader
     /// Written (atomically) on every load, header only when nothing was rejected, so a stale file never misleads.</param>
     /// <returns>The typed tables and their quality report; dispose it when done.</returns>
     /// <exception cref="InputException">A file or column is missing, a header is malformed, or too many rows are malformed.</exception>
-    public static LoadedData Load(SegmentLabConfig config, string? rejectsPath = null)
+    public static LoadedData Load(SegmentLabConfig config, string? rejectsPath = null) => Load(config, rejectsPath, LoadTuning.Default);
+
+    /// <summary>As <see cref="Load(SegmentLabConfig, string?)"/>, with the reading strategy set (tests run both paths).</summary>
+    internal static LoadedData Load(SegmentLabConfig config, string? rejectsPath, LoadTuning tuning)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Transactions is null)
@@ -57,16 +60,16 @@ public static class DataLoader
                 }
             }
 
-            Add(TableLoaders.Transactions(db, config, config.Transactions));
+            Add(TableLoaders.Transactions(db, config, config.Transactions, tuning));
             if (config.Events is not null)
             {
-                Add(TableLoaders.Events(db, config, config.Events));
+                Add(TableLoaders.Events(db, config, config.Events, tuning));
             }
 
             IReadOnlyList<string> numeric = [], categorical = [];
             if (config.Customers is not null)
             {
-                var (cu, num, cat) = TableLoaders.Customers(db, config, config.Customers);
+                var (cu, num, cat) = TableLoaders.Customers(db, config, config.Customers, tuning);
                 Add(cu);
                 (numeric, categorical) = (num, cat);
             }

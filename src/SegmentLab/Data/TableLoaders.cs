@@ -8,11 +8,11 @@ internal static class TableLoaders
 {
     private static readonly Dictionary<string, string> NoTypes = [];
 
-    public static BuildResult Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
+    public static BuildResult Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s, LoadTuning tuning)
     {
         const string table = "transactions";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "transactions.columns.customerId");
         string order = b.Require(c.OrderId, "transactions.columns.orderId");
@@ -100,11 +100,11 @@ internal static class TableLoaders
         return result with { Quality = WithTimes(result) with { ReturnLines = Convert.ToInt64(result.Facts["returns"], CultureInfo.InvariantCulture) } };
     }
 
-    public static BuildResult Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
+    public static BuildResult Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s, LoadTuning tuning)
     {
         const string table = "events";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "events.columns.customerId");
         string ts = b.Require(c.Timestamp, "events.columns.timestamp");
@@ -121,9 +121,9 @@ internal static class TableLoaders
 
         b.RequireTime(ts).RequireText(type)
          .Output("ts", b.Time(ts))
-         .Output("event_type", mapped)
-         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})")
-         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})")
+         .Output("event_type", mapped, type)
+         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})", channel)
+         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})", device)
          .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : b.Text(campaign));
         AddTimeRange(b);
         b.Fact("device", "count(device) FILTER (WHERE __customer IS NOT NULL)");
@@ -132,29 +132,24 @@ internal static class TableLoaders
         return result with { Quality = WithTimes(result) };
     }
 
-    public static (BuildResult, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
+    public static (BuildResult, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s, LoadTuning tuning)
     {
         const string table = "customers";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        raw.Materialize(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         string id = b.Require(s.CustomerId, "customers.customerId");
         foreach (string name in s.Categorical.Concat(s.Ignore))
         {
             b.Require(name, s.Categorical.Contains(name) ? "customers.categorical" : "customers.ignore");
         }
 
+        var attributes = raw.Columns.Where(col => col != id && !s.Ignore.Any(i => string.Equals(i, col, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (numericLooking, duplicates) = Profile(db, raw, b, id, attributes.Where(col => !s.Categorical.Any(x => string.Equals(x, col, StringComparison.OrdinalIgnoreCase))).ToList());
         var numeric = new List<string>();
         var categorical = new List<string>();
-        foreach (string col in raw.Columns)
+        foreach (string col in attributes)
         {
-            if (col == id || s.Ignore.Any(i => string.Equals(i, col, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            bool forced = s.Categorical.Any(x => string.Equals(x, col, StringComparison.OrdinalIgnoreCase));
-            if (!forced && LooksNumeric(db, raw, b, col))
+            if (numericLooking.Contains(col))
             {
                 numeric.Add(col);
                 b.Output(col, b.Number(col));
@@ -166,10 +161,16 @@ internal static class TableLoaders
             }
         }
 
-        // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged or guessed.
-        string idText = b.Text(id);
-        b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
-            $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
+        if (duplicates)
+        {
+            // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged
+            // or guessed. "First" needs the rows in file order, hence the copy with record numbers.
+            raw.Materialize(db);
+            string idText = b.Text(id);
+            b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
+                $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
+        }
+
         var result = b.Build(table, id, MissingCustomerIdPolicy.Reject);
         b.DropWorkTables(table);
         return (result, numeric, categorical);
@@ -177,14 +178,38 @@ internal static class TableLoaders
 
     private static string Dec(string number) => $"TRY_CAST({number} AS DECIMAL(18, 4))";
 
-    /// <summary>Numeric when every non-empty value reads as a number and none has a leading zero (codes such as 01234 stay text).</summary>
-    private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
+    /// <summary>
+    /// One look at the values: which candidate columns are numeric (every non-empty value reads as a number and none has a
+    /// leading zero; codes such as 01234 stay text) and whether any customer id repeats.
+    /// </summary>
+    private static (HashSet<string> Numeric, bool Duplicates) Profile(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string id, List<string> candidates)
     {
-        string text = TypedTableBuilder.TextSql(col);
-        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.Reader(NoTypes, storeRejects: false)}");
-        long bad = RawTable.Scalar(db,
-            $"SELECT count(*) FROM {raw.Reader(NoTypes, storeRejects: false)} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
-        return present > 0 && bad == 0;
+        string idText = TypedTableBuilder.TextSql(id);
+        var aggregates = new List<string> { $"count({idText})", $"count(DISTINCT {idText})" };
+        foreach (string col in candidates)
+        {
+            string text = TypedTableBuilder.TextSql(col);
+            aggregates.Add($"count({text})");
+            aggregates.Add($"count(*) FILTER (WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]')))");
+        }
+
+        return raw.Guard(() =>
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT {string.Join(", ", aggregates)} FROM {raw.Reader(NoTypes, storeRejects: false)}";
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            var numeric = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                if (r.GetInt64(2 + (2 * i)) > 0 && r.GetInt64(3 + (2 * i)) == 0)
+                {
+                    numeric.Add(candidates[i]);
+                }
+            }
+
+            return (numeric, r.GetInt64(0) != r.GetInt64(1));
+        });
     }
 
     private static void AddTimeRange(TypedTableBuilder b) =>

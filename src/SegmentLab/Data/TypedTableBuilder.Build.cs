@@ -17,13 +17,17 @@ internal sealed partial class TypedTableBuilder
             Check($"{id} IS NULL", customerIdColumn, SqlText.Literal("no customer id"));
         }
 
-        bool stream = !raw.Materialized && raw.TextBytes > KeepInMemoryBelowBytes;
-        bool typed = TypedReadEnabled && raw.IsCsv && !raw.Materialized && ReaderTypes(true).Count > 0;
+        bool stream = !raw.Materialized && raw.TextBytes > tuning.KeepInMemoryBelowBytes;
+        bool typed = tuning.TypedRead && raw.IsCsv && !raw.Materialized && ReaderTypes(true).Count > 0;
         while (true)
         {
-            var c = Compose(typed);
+            var c = Compose(typed, tidy: new HashSet<string>());
+
+            // Re-read tables: is each text column already trimmed (and each output already equal to its raw column)? Then the
+            // view reads it as is. Counted over every row, rejected ones included, so checks in the view stay exact.
+            var untidy = stream ? Untidy() : [];
             string select = $"""
-                SELECT {id} AS __customer, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}, {c.CheckCase} AS __check
+                SELECT {id} AS __customer, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}, {c.CheckCase} AS __check{string.Concat(untidy.Select((u, i) => $", {u.Test} AS __untidy{i}"))}
                 FROM (SELECT *, {raw.FileIndexSql} AS __file{c.Conversions} FROM {raw.Reader(c.Types, storeRejects: true)})
                 """;
             Accounting? account = null;
@@ -34,7 +38,7 @@ internal sealed partial class TypedTableBuilder
                 RawTable.Execute(db, "SET preserve_insertion_order = false");
                 if (stream)
                 {
-                    account = raw.Guard(() => Account($"({select})", c));
+                    account = raw.Guard(() => Account($"({select})", c, untidy.Count));
                 }
                 else
                 {
@@ -46,7 +50,7 @@ internal sealed partial class TypedTableBuilder
 
             raw.FinishScan(db);
             using var accounting = StepTrace.Step($"{table}: accounting and loaded view");
-            account ??= Account($"typed_{table}", c);
+            account ??= Account($"typed_{table}", c, 0);
             if (typed && (raw.HasConversionRejects || account.Rejected > 0))
             {
                 // Something does not convert: read the table again as text, which reports each problem in full.
@@ -75,7 +79,8 @@ internal sealed partial class TypedTableBuilder
                 CollectValueRejects(table, c, rejects);
             }
 
-            CreateView(table, id, c, stream, account.Rejected > 0);
+            var tidy = untidy.Where((_, i) => account.Untidy[i] == 0).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
+            CreateView(table, id, stream ? Compose(typed, tidy) : c, stream, account.Rejected > 0, tidy);
             var filtered = new Dictionary<string, long>();
             if (account.NoId > 0)
             {
@@ -96,13 +101,13 @@ internal sealed partial class TypedTableBuilder
         }
     }
 
-    private void CreateView(string table, string id, Composition c, bool stream, bool anyRejected)
+    private void CreateView(string table, string id, Composition c, bool stream, bool anyRejected, HashSet<string> tidy)
     {
         string columns = string.Join(", ", _outputs.Select(o => SqlText.Ident(o.Name)));
         string sql = stream
             ? $"""
                 CREATE OR REPLACE VIEW {table} AS
-                SELECT {id} AS customer_id, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}
+                SELECT {id} AS customer_id, {string.Join(", ", _outputs.Select(o => $"{(tidy.Contains("out:" + o.Name) ? SqlText.Ident(o.Raw!) : o.Sql)} AS {SqlText.Ident(o.Name)}"))}
                 FROM (SELECT *{c.Conversions} FROM {raw.Reader(c.Types, storeRejects: false)})
                 WHERE {id} IS NOT NULL{(anyRejected ? $" AND ({c.CheckCase}) IS NULL" : "")}
                 """
@@ -111,19 +116,24 @@ internal sealed partial class TypedTableBuilder
     }
 
     /// <summary>One pass: rows, rows without id, loaded rows, distinct customers, rejected rows per column, and the facts.</summary>
-    private Accounting Account(string from, Composition c)
+    private Accounting Account(string from, Composition c, int untidy)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT __check, count(*), count(*) FILTER (WHERE __customer IS NULL), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}
+            SELECT __check, count(*), count(*) FILTER (WHERE __customer IS NULL), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}{string.Concat(Enumerable.Range(0, untidy).Select(i => $", count(*) FILTER (WHERE __untidy{i})"))}
             FROM {from} GROUP BY __check
             """;
         using var r = cmd.ExecuteReader();
-        var a = new Accounting();
+        var a = new Accounting { Untidy = new long[untidy] };
         while (r.Read())
         {
             long n = r.GetInt64(1);
             a.Rows += n;
+            for (int i = 0; i < untidy; i++)
+            {
+                a.Untidy[i] += r.GetInt64(4 + _facts.Count + i);
+            }
+
             if (r.IsDBNull(0))
             {
                 a.NoId = r.GetInt64(2);
@@ -191,6 +201,14 @@ internal sealed partial class TypedTableBuilder
         }
     }
 
+    /// <summary>Tests for values a conversion changes: text that is padded or empty, outputs that differ from their raw column.</summary>
+    private List<(string Key, string Test)> Untidy()
+    {
+        var list = _textUses.Order(StringComparer.Ordinal).Select(c => ("txt:" + c, $"{TextAlias(c)} IS DISTINCT FROM {SqlText.Ident(c)}")).ToList();
+        list.AddRange(_outputs.Where(o => o.Raw is not null).Select(o => ("out:" + o.Name, $"({o.Sql}) IS DISTINCT FROM {SqlText.Ident(o.Raw!)}")));
+        return list;
+    }
+
     /// <summary>Which CSV columns the reader converts: numbers with a '.' decimal point and ISO timestamps, used only as such.</summary>
     private Dictionary<string, string> ReaderTypes(bool typed)
     {
@@ -220,7 +238,7 @@ internal sealed partial class TypedTableBuilder
     }
 
     /// <summary>The conversions (computed once per row, referred to by alias) and the checks, for a typed or a text read.</summary>
-    private Composition Compose(bool typed)
+    private Composition Compose(bool typed, IReadOnlySet<string> tidy)
     {
         var types = ReaderTypes(typed);
         var text = new SortedSet<string>(_textUses, StringComparer.Ordinal);
@@ -266,7 +284,7 @@ internal sealed partial class TypedTableBuilder
         }
 
         var conversions = new List<string>();
-        conversions.AddRange(text.Select(c => $"{TextSql(c)} AS {TextAlias(c)}"));
+        conversions.AddRange(text.Select(c => $"{(tidy.Contains("txt:" + c) ? SqlText.Ident(c) : TextSql(c))} AS {TextAlias(c)}"));
         conversions.AddRange(_numberUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : NumberSql(c))} AS {NumberAlias(c)}"));
         conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : TimeSql(c))} AS {TimeAlias(c)}"));
         string checkCase = checks.Count == 0 ? "NULL::INTEGER"
@@ -292,6 +310,8 @@ internal sealed partial class TypedTableBuilder
         public Dictionary<string, long> RejectedByColumn { get; } = [];
 
         public Dictionary<string, object?> Facts { get; } = [];
+
+        public long[] Untidy { get; init; } = [];
     }
 }
 

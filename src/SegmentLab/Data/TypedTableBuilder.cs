@@ -12,28 +12,19 @@ namespace SegmentLab.Data;
 /// the table is read again as text with SQL conversions, so that every problem is reported exactly as before
 /// (the value, the expected format, empty versus unreadable) — clean files take the fast path, messy ones lose nothing.</para>
 /// <para>Small tables are kept in memory (a temp table, queried many times by feature engineering). Tables bigger than
-/// <see cref="KeepInMemoryBelowBytes"/> are only counted on load; the loaded table is then a view that re-reads the
+/// <see cref="LoadTuning.KeepInMemoryBelowBytes"/> are only counted on load; the loaded table is then a view that re-reads the
 /// files, so memory stays bounded whatever the input size.</para>
 /// </remarks>
-internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable raw, TableSource source)
+internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable raw, TableSource source, LoadTuning tuning)
 {
     private const int MaxRejectsKept = 100_000;
 
-    private readonly List<(string Name, string Sql)> _outputs = [];
+    private readonly List<(string Name, string Sql, string? Raw)> _outputs = [];
     private readonly List<ValueCheck> _checks = [];
     private readonly List<(string Name, string Sql)> _facts = [];
     private readonly HashSet<string> _textUses = [];
     private readonly HashSet<string> _numberUses = [];
     private readonly HashSet<string> _timeUses = [];
-
-    /// <summary>
-    /// Tables whose files hold more text than this (gzip counted at five times its size) are re-read from the files
-    /// instead of being kept in memory; default 256 MB (about 3 million order lines). Tests lower it.
-    /// </summary>
-    internal static long KeepInMemoryBelowBytes { get; set; } = 256L << 20;
-
-    /// <summary>Tests switch the typed read off to compare both paths.</summary>
-    internal static bool TypedReadEnabled { get; set; } = true;
 
     /// <summary>The raw column for a role: exact name, else the same name in another case; null if absent.</summary>
     public string? Find(string name) =>
@@ -100,9 +91,13 @@ internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable ra
 
     public string TimeFormatText => source.TimestampFormat is null ? "ISO 8601 (yyyy-mm-dd hh:mm:ss)" : $"'{source.TimestampFormat}'";
 
-    public TypedTableBuilder Output(string name, string sql)
+    /// <summary>
+    /// An output column. <paramref name="raw"/> names the raw column it equals on tidy data (e.g. <c>lower(trim(x))</c> of
+    /// already lower-case, trimmed values): a re-read view then reads that column as is, which saves the conversion.
+    /// </summary>
+    public TypedTableBuilder Output(string name, string sql, string? raw = null)
     {
-        _outputs.Add((name, sql));
+        _outputs.Add((name, sql, raw));
         return this;
     }
 

@@ -181,19 +181,27 @@ public static class FeatureBuilder
             plan.Add(statement);
         }
 
-        Run(FeatureSql.TransactionPlan(cutoff, s, medians: hasProduct && hasUnitPrice));
-        var categories = Strings(db, $"SELECT category FROM fx_tx_plan WHERE g = 5 AND category IS NOT NULL ORDER BY amount DESC, category LIMIT {s.TopCategories}");
-        var channels = Strings(db, "SELECT channel FROM fx_tx_plan WHERE g = 6 AND channel IS NOT NULL ORDER BY lines DESC, channel LIMIT 12");
+        Run(FeatureSql.TransactionPlan(cutoff, holdoutEnd, s));
+        int products = 0;
+        if (hasProduct)
+        {
+            Run(FeatureSql.Products());
+            products = checked((int)Scalar(db, "SELECT count(*) FROM fx_products"));
+        }
+
+        Run(FeatureSql.Categories());
+        int categoryCount = checked((int)Scalar(db, "SELECT count(*) FROM fx_categories"));
+        var categories = Strings(db, $"SELECT category FROM fx_tx_plan WHERE g = {FeatureSql.CategoryRows} AND category IS NOT NULL AND lines > 0 ORDER BY amount DESC, category LIMIT {s.TopCategories}");
+        var channels = Strings(db, $"SELECT channel FROM fx_tx_plan WHERE g = {FeatureSql.ChannelRows} AND channel IS NOT NULL AND lines > 0 ORDER BY lines DESC, channel LIMIT 12");
         IReadOnlyList<string> eventTypes = [];
-        DateTime? firstRow = q.FirstTimestamp;
+        WeekBitmaps? weeks = null;
         if (data.HasEvents)
         {
-            Run(FeatureSql.EventCounts(cutoff, holdoutEnd));
+            var firstEvent = data.Quality["events"]!.FirstTimestamp;
+            var firstRow = firstEvent is { } e && (q.FirstTimestamp is null || e < q.FirstTimestamp) ? e : q.FirstTimestamp;
+            weeks = firstRow is { } f ? WeekBitmaps.For(f, cutoff) : null;
+            Run(FeatureSql.EventCounts(cutoff, holdoutEnd, weeks));
             eventTypes = Strings(db, "SELECT event_type FROM fx_events WHERE n > 0 GROUP BY event_type ORDER BY sum(n) DESC, event_type LIMIT 30");
-            if (data.Quality["events"]!.FirstTimestamp is { } e && (firstRow is null || e < firstRow))
-            {
-                firstRow = e;
-            }
         }
 
         var oneHot = new List<(string, string, string)>();
@@ -224,7 +232,10 @@ public static class FeatureBuilder
             HasUnitPrice = hasUnitPrice,
             HasQuantity = data.Present.Contains("transactions.quantity"),
             HasDevice = data.Present.Contains("events.device"),
-            FirstTimestamp = firstRow,
+            Weeks = weeks,
+            ProductCount = products,
+            CategoryCount = categoryCount,
+            CustomerCount = q.DistinctCustomers,
             TopCategories = categories,
             Channels = channels,
             EventTypes = eventTypes,

@@ -12,7 +12,7 @@ internal sealed partial class FeatureSql
     /// <summary>The output columns in order, filled by <see cref="Build"/>.</summary>
     public List<FeatureSqlColumn> Columns { get; } = [];
 
-    private void AppendSelect(StringBuilder sql, bool weekBitmaps)
+    private void AppendSelect(StringBuilder sql, WeekBitmaps? weeks)
     {
         Columns.Clear();
         var exprs = new List<string>();
@@ -51,7 +51,7 @@ internal sealed partial class FeatureSql
 
         if (HasEvents)
         {
-            AppendEngagementColumns(Add, weekBitmaps);
+            AppendEngagementColumns(Add, weeks);
         }
 
         if (HasCustomers)
@@ -99,7 +99,10 @@ internal sealed partial class FeatureSql
         if (HasEvents)
         {
             sql.AppendLine("LEFT JOIN eng e ON e.customer_id = pop.customer_id");
-            sql.AppendLine(weekBitmaps ? "LEFT JOIN fx_event_weeks w ON w.customer_id = pop.customer_id" : "LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+            if (weeks is null)
+            {
+                sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+            }
         }
 
         if (HasCustomers)
@@ -118,7 +121,7 @@ internal sealed partial class FeatureSql
         sql.AppendLine("ORDER BY pop.customer_id");
     }
 
-    private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add, bool weekBitmaps)
+    private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add, WeekBitmaps? weeks)
     {
         void Add(string name, string expr) => add(name, expr, FeatureSqlColumnKind.Feature, null);
         Add("days_since_last_engagement", "coalesce(e.days_since_last_engagement, (SELECT days FROM ev_start))");
@@ -141,7 +144,7 @@ internal sealed partial class FeatureSql
         Add("app_sessions_per_week", $"coalesce(coalesce(e.n_app_session, 0) / {span}, 0)");
         Add("funnel_stage", "coalesce(e.funnel_stage, 0)");
         // Active weeks: the union of the purchase and event week bitmaps (or the distinct weeks, for very long histories).
-        string active = weekBitmaps ? "coalesce(bit_count(b.weeks | w.weeks), bit_count(b.weeks), bit_count(w.weeks), 0)" : "coalesce(a.active_weeks, 0)";
+        string active = weeks?.ActiveWeeks("b", "e") ?? "coalesce(a.active_weeks, 0)";
         Add("active_weeks_share", $"coalesce(least({active} / ceil({span}), 1), 0)");
         if (HasDevice)
         {

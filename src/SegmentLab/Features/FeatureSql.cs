@@ -14,10 +14,7 @@ namespace SegmentLab.Features;
 internal sealed partial class FeatureSql
 {
     /// <summary>Work tables, dropped after each build.</summary>
-    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_events", "fx_event_weeks", "fx_buy", "fx_orders"];
-
-    /// <summary>Above this many weeks between the first row and the cutoff, active weeks are counted without bitmaps.</summary>
-    private const int MaxBitmapWeeks = 1100;
+    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_events", "fx_buy", "fx_orders"];
 
     public required DateTime Cutoff { get; init; }
 
@@ -35,8 +32,17 @@ internal sealed partial class FeatureSql
 
     public required bool HasQuantity { get; init; }
 
-    /// <summary>The earliest transaction or event, for the week bitmaps of active_weeks_share.</summary>
-    public required DateTime? FirstTimestamp { get; init; }
+    /// <summary>The active-week bitmaps of active_weeks_share; null: distinct weeks are counted instead (very long histories).</summary>
+    public required WeekBitmaps? Weeks { get; init; }
+
+    /// <summary>Products bought before the cutoff (numbered in fx_products); 0 when the data has none.</summary>
+    public required int ProductCount { get; init; }
+
+    /// <summary>Categories bought before the cutoff (numbered in fx_categories).</summary>
+    public required int CategoryCount { get; init; }
+
+    /// <summary>Customers in the transactions, to size the distinct-count bitmaps.</summary>
+    public required long CustomerCount { get; init; }
 
     public required IReadOnlyList<string> TopCategories { get; init; }
 
@@ -89,17 +95,52 @@ internal sealed partial class FeatureSql
         return string.Join(" AND ", rules);
     }
 
-    /// <summary>Planning, one scan of the purchases: median price per product, revenue per category, lines per channel.</summary>
-    public static string TransactionPlan(DateTime cutoff, FeatureSettings s, bool medians) => $"""
-        CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
-        SELECT GROUPING(product, category, channel) AS g, product, category, channel,{(medians ? " median(unit_price) FILTER (WHERE product IS NOT NULL AND unit_price > 0) AS median_price," : "")}
-               sum(amount) AS amount, count(*) AS lines
-        FROM transactions WHERE ts < {T(cutoff)} AND {PurchaseRule(s)}
-        GROUP BY GROUPING SETS ((product), (category), (channel))
+    /// <summary>GROUPING(customer_id, order_id, product, unit_price, category, channel) of each grouping set of <see cref="TransactionPlan"/>.</summary>
+    public const int OrderRows = 0b001111, ProductPriceRows = 0b110011, CategoryRows = 0b111101, ChannelRows = 0b111110;
+
+    /// <summary>
+    /// Planning, one scan of the transactions, four groupings: orders (first purchase time, holdout purchase), the
+    /// purchase count per product and price (the medians come from this histogram), revenue per category, lines per channel.
+    /// </summary>
+    public static string TransactionPlan(DateTime cutoff, DateTime? holdoutEnd, FeatureSettings s)
+    {
+        string c = T(cutoff), rule = PurchaseRule(s);
+        return $"""
+            CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
+            SELECT GROUPING(customer_id, order_id, product, unit_price, category, channel) AS g, customer_id, order_id, product, unit_price, category, channel,
+                   count(*) FILTER (WHERE p) AS lines, sum(amount) FILTER (WHERE p) AS amount, min(ts) FILTER (WHERE p) AS first_ts{(holdoutEnd is null ? "" : ", bool_or(h) AS in_holdout")}
+            FROM (SELECT customer_id, order_id, product, unit_price, category, channel, amount, ts, ts < {c} AND {rule} AS p{(holdoutEnd is null ? "" : $", ts >= {c} AND {rule} AS h")}
+                  FROM transactions WHERE ts < {T(holdoutEnd ?? cutoff)})
+            GROUP BY GROUPING SETS ((customer_id, order_id), (product, unit_price), (category), (channel))
+            """;
+    }
+
+    /// <summary>
+    /// The products bought before the cutoff, numbered (for the distinct-product bitmaps), with the median price of their
+    /// purchases at a positive price. The median is read off the price histogram exactly as DuckDB's <c>median</c> computes
+    /// it on DECIMAL(18,4): the middle value, or the lower middle plus half the difference, truncated to 4 decimals.
+    /// </summary>
+    public static string Products() => $"""
+        CREATE OR REPLACE TEMP TABLE fx_products AS
+        WITH h AS (SELECT product, unit_price AS v, lines AS c FROM fx_tx_plan WHERE g = {ProductPriceRows} AND product IS NOT NULL AND lines > 0),
+        pos AS (SELECT product, v, c, sum(c) OVER (PARTITION BY product ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS before, sum(c) OVER (PARTITION BY product) AS n
+                FROM h WHERE v > 0),
+        mid AS (SELECT product, max(v) FILTER (WHERE before <= (n - 1) // 2 AND (n - 1) // 2 < before + c) AS lo,
+                                max(v) FILTER (WHERE before <= n // 2 AND n // 2 < before + c) AS hi
+                FROM pos GROUP BY product)
+        SELECT p.product, CAST(row_number() OVER (ORDER BY p.product) - 1 AS INTEGER) AS idx,
+               CAST(CAST(CAST(m.lo * 10000 AS BIGINT) + (CAST(m.hi * 10000 AS BIGINT) - CAST(m.lo * 10000 AS BIGINT)) // 2 AS DECIMAL(18, 0)) * 0.0001 AS DECIMAL(18, 4)) AS median_price
+        FROM (SELECT DISTINCT product FROM h) p LEFT JOIN mid m USING (product)
         """;
 
-    /// <summary>Planning, one scan of the events: counts per customer, event type and device, before the cutoff and in the holdout.</summary>
-    public static string EventCounts(DateTime cutoff, DateTime? holdoutEnd)
+    /// <summary>The categories bought before the cutoff, numbered (for the distinct-category bitmaps).</summary>
+    public static string Categories() => $"""
+        CREATE OR REPLACE TEMP TABLE fx_categories AS
+        SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx FROM fx_tx_plan WHERE g = {CategoryRows} AND category IS NOT NULL AND lines > 0
+        """;
+
+    /// <summary>Planning, one scan of the events: counts per customer, event type and device, before the cutoff and in the holdout, and the active-week bitmaps.</summary>
+    public static string EventCounts(DateTime cutoff, DateTime? holdoutEnd, WeekBitmaps? weeks)
     {
         string c = T(cutoff);
         return $"""
@@ -108,27 +149,10 @@ internal sealed partial class FeatureSql
                    count(*) FILTER (WHERE ts < {c}) AS n,
                    count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 30 DAY) AS n30,
                    count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 90 DAY) AS n90,
-                   min(ts) FILTER (WHERE ts < {c}) AS first_ts, max(ts) FILTER (WHERE ts < {c}) AS last_ts{(holdoutEnd is null ? "" : $",\n       count(*) FILTER (WHERE ts >= {c}) AS n_hold")}
-            FROM events WHERE ts < {T(holdoutEnd ?? cutoff)}
+                   min(ts) FILTER (WHERE ts < {c}) AS first_ts, max(ts) FILTER (WHERE ts < {c}) AS last_ts{(holdoutEnd is null ? "" : $",\n       count(*) FILTER (WHERE ts >= {c}) AS n_hold")}{weeks?.Aggregates("", c)}
+            FROM (SELECT *{weeks?.WeekColumn("ts")} FROM events WHERE ts < {T(holdoutEnd ?? cutoff)})
             GROUP BY customer_id, event_type, device
             """;
-    }
-
-    /// <summary>Monday-based week number since 1970 (weeks as <c>date_trunc('week', ts)</c> cuts them).</summary>
-    private static string WeekOf(string ts) => $"CAST(floor((epoch({ts}) / 86400 + 3) / 7) AS INTEGER)";
-
-    private static int WeekOf(DateTime t) => (int)Math.Floor(((t - DateTime.UnixEpoch).TotalDays + 3) / 7);
-
-    /// <summary>The week range of the bitmaps (a week either side for rounding), or null when it would be too wide.</summary>
-    private (int Low, int High)? WeekRange()
-    {
-        if (FirstTimestamp is not { } first)
-        {
-            return null;
-        }
-
-        int low = WeekOf(first) - 1, high = WeekOf(Cutoff) + 1;
-        return high - low <= MaxBitmapWeeks ? (low, high) : null;
     }
 
     /// <summary>The script: planning statements, then the work tables and the final statement (fills <see cref="Columns"/>).</summary>
@@ -137,23 +161,15 @@ internal sealed partial class FeatureSql
     /// <summary>The statements after planning, in order; the last creates the <c>features</c> table.</summary>
     public IReadOnlyList<string> Statements()
     {
-        var weeks = HasEvents ? WeekRange() : null;
-        var list = new List<string> { Purchases(weeks), Orders() };
-        if (weeks is { } w)
-        {
-            list.Add($"""
-                CREATE OR REPLACE TEMP TABLE fx_event_weeks AS
-                SELECT customer_id, bitstring_agg({WeekOf("ts")}, {w.Low}, {w.High}) AS weeks FROM events WHERE ts < {T(Cutoff)} GROUP BY customer_id
-                """);
-        }
-
+        var weeks = HasEvents ? Weeks : null;
+        var list = new List<string> { Orders(), Purchases(weeks) };
         var sql = new StringBuilder();
         sql.AppendLine(CultureInfo.InvariantCulture, $"-- SegmentLab features as of {Cutoff:yyyy-MM-dd}: only rows with ts < cutoff feed features.");
         sql.AppendLine("CREATE OR REPLACE TABLE features AS");
         sql.AppendLine("WITH");
         if (HasEvents)
         {
-            AppendEngagement(sql, weeks is null);
+            AppendEngagement(sql, weeks);
         }
 
         sql.AppendLine("population AS (");
@@ -172,16 +188,22 @@ internal sealed partial class FeatureSql
         }
 
         sql.AppendLine(")");
-        AppendSelect(sql, weeks is not null);
+        AppendSelect(sql, weeks);
         list.Add(sql.ToString());
         return list;
     }
 
+    /// <summary>Bitmaps (one bit per product or category, counted with bit_count) replace a distinct hash table when they fit in this many bytes.</summary>
+    private const long MaxBitmapBytes = 256L << 20;
+
+    private bool Bitmap(int values) => values > 0 && CustomerCount * ((values + 7) / 8) <= MaxBitmapBytes;
+
     /// <summary>One scan of the transactions: purchase, return and holdout aggregates per customer.</summary>
-    private string Purchases((int Low, int High)? weeks)
+    private string Purchases(WeekBitmaps? weeks)
     {
         string c = T(Cutoff);
         bool discount = HasProduct && HasUnitPrice;
+        bool productBits = HasProduct && Bitmap(ProductCount), categoryBits = Bitmap(CategoryCount);
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_buy AS");
         sql.AppendLine("SELECT t.customer_id,");
@@ -190,8 +212,15 @@ internal sealed partial class FeatureSql
         sql.AppendLine("  sum(t.amount) FILTER (WHERE p) AS gross,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(min(t.ts) FILTER (WHERE p))) / 86400) AS tenure_days,");
         sql.AppendLine("  min(t.ts) FILTER (WHERE p) AS first_purchase,");
-        sql.AppendLine("  count(DISTINCT t.product) FILTER (WHERE p) AS distinct_products,");
-        sql.AppendLine("  count(DISTINCT t.category) FILTER (WHERE p) AS distinct_categories,");
+
+        // Distinct products and categories: a bit per numbered product (category) per customer when that is small, which
+        // costs far less than the hash table of customer-product pairs that count(DISTINCT) builds.
+        sql.AppendLine(productBits
+            ? $"  bit_count(bitstring_agg(pp.idx, 0, {ProductCount - 1}) FILTER (WHERE p)) AS distinct_products,"
+            : "  count(DISTINCT t.product) FILTER (WHERE p) AS distinct_products,");
+        sql.AppendLine(categoryBits
+            ? $"  bit_count(bitstring_agg(pc.idx, 0, {CategoryCount - 1}) FILTER (WHERE p)) AS distinct_categories,"
+            : "  count(DISTINCT t.category) FILTER (WHERE p) AS distinct_categories,");
         sql.AppendLine("  coalesce(sum(t.quantity) FILTER (WHERE p), 0) AS items,");
         sql.AppendLine("  coalesce(avg(t.unit_price) FILTER (WHERE p), 0) AS avg_unit_price,");
         sql.AppendLine(discount
@@ -213,44 +242,43 @@ internal sealed partial class FeatureSql
             sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum(t.amount) FILTER (WHERE t.ts >= {c} AND ({revenue})), 0) AS holdout_revenue,");
         }
 
-        if (weeks is { } w)
-        {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  bitstring_agg({WeekOf("t.ts")}, {w.Low}, {w.High}) FILTER (WHERE t.ts < {c}) AS weeks,");
-        }
-
         sql.AppendLine("  count(*) FILTER (WHERE r) AS return_lines,");
-        sql.AppendLine("  sum(t.amount) FILTER (WHERE r) AS return_amount");
+        sql.Append("  sum(t.amount) FILTER (WHERE r) AS return_amount");
+        sql.AppendLine(weeks?.Aggregates("t.", c) ?? "");
         string rule = PurchaseRule(Settings);
         sql.AppendLine(CultureInfo.InvariantCulture,
-            $"FROM (SELECT *, ts < {c} AND {rule} AS p, ts < {c} AND is_return AS r{(HoldoutEnd is null ? "" : $", {rule} AS p_after")} FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)}) t");
-        if (discount)
+            $"FROM (SELECT *, ts < {c} AND {rule} AS p, ts < {c} AND is_return AS r{(HoldoutEnd is null ? "" : $", {rule} AS p_after")}{weeks?.WeekColumn("ts")} FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)}) t");
+        if (discount || productBits)
         {
-            sql.AppendLine("LEFT JOIN (SELECT product, median_price FROM fx_tx_plan WHERE g = 3 AND product IS NOT NULL) pp ON t.product = pp.product");
+            sql.AppendLine("LEFT JOIN fx_products pp ON t.product = pp.product");
+        }
+
+        if (categoryBits)
+        {
+            sql.AppendLine("LEFT JOIN fx_categories pc ON t.category = pc.category");
         }
 
         sql.Append("GROUP BY t.customer_id");
         return sql.ToString();
     }
 
-    /// <summary>One scan of the transactions at order grain: frequency, the gaps between orders, holdout orders.</summary>
+    /// <summary>From the order rows of the plan: frequency, the gaps between orders, holdout orders.</summary>
     private string Orders()
     {
-        string c = T(Cutoff);
-        string rule = PurchaseRule(Settings);
         bool hold = HoldoutEnd is not null;
         // Gaps are whole seconds with exact integer sums, so their mean and variance do not depend on the summation order.
-        // Orders without a purchase before the cutoff (holdout-only) have ts NULL and sort last, after every real gap.
+        // Orders without a purchase before the cutoff (returns, holdout) have no first_ts and sort last, after every real gap.
         return $"""
             CREATE OR REPLACE TEMP TABLE fx_orders AS
-            SELECT customer_id, count(ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(hold ? ", count(*) FILTER (WHERE in_holdout) AS holdout_orders" : "")}
-            FROM (SELECT customer_id, ts{(hold ? ", in_holdout" : "")}, CAST(date_diff('second', lag(ts) OVER (PARTITION BY customer_id ORDER BY ts ASC NULLS LAST, order_id), ts) AS HUGEINT) AS gap
-                  FROM (SELECT customer_id, order_id, min(ts) FILTER (WHERE ts < {c} AND {rule}) AS ts{(hold ? $", bool_or(ts >= {c} AND {rule}) AS in_holdout" : "")}
-                        FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)} GROUP BY customer_id, order_id))
+            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(hold ? ", count(*) FILTER (WHERE in_holdout) AS holdout_orders" : "")}
+            FROM (SELECT customer_id, first_ts{(hold ? ", in_holdout" : "")},
+                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts ASC NULLS LAST, order_id), first_ts) AS HUGEINT) AS gap
+                  FROM fx_tx_plan WHERE g = {OrderRows})
             GROUP BY customer_id
             """;
     }
 
-    private void AppendEngagement(StringBuilder sql, bool activityWithoutBitmaps)
+    private void AppendEngagement(StringBuilder sql, WeekBitmaps? weeks)
     {
         string cutoff = T(Cutoff);
 
@@ -283,7 +311,8 @@ internal sealed partial class FeatureSql
 
         var funnel = Settings.Funnel.Select((step, i) => $"WHEN {Code(step.Trim().ToLowerInvariant())} THEN {i + 1}");
         sql.AppendLine(Settings.Funnel.Count == 0 ? "    0 AS funnel_stage," : $"    max(CASE k {string.Join(" ", funnel)} ELSE 0 END) AS funnel_stage,");
-        sql.AppendLine("    coalesce(sum(n) FILTER (WHERE device IS NOT NULL), 0) AS dev_known");
+        sql.Append("    coalesce(sum(n) FILTER (WHERE device IS NOT NULL), 0) AS dev_known");
+        sql.AppendLine(weeks?.Combine() ?? "");
         sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT *, {code} AS k FROM fx_events WHERE n > 0) GROUP BY customer_id),");
         sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_ts))) / 86400) AS days FROM fx_events WHERE n > 0),");
         if (HoldoutEnd is not null)
@@ -291,7 +320,7 @@ internal sealed partial class FeatureSql
             sql.AppendLine("hold_ev AS (SELECT customer_id FROM fx_events GROUP BY customer_id HAVING sum(n_hold) > 0),");
         }
 
-        if (activityWithoutBitmaps)
+        if (weeks is null)
         {
             sql.AppendLine("activity AS (SELECT customer_id, count(*) AS active_weeks FROM (");
             sql.AppendLine(CultureInfo.InvariantCulture,
