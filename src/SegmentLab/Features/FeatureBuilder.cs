@@ -114,7 +114,10 @@ public static class FeatureBuilder
                 // A file's row count is unknown to DuckDB's planner, which would then hash the big side of a join with a
                 // small lookup table; written joins keep the lookup table (always the right side) as the hashed one.
                 Exec(db, last ? "RESET disabled_optimizers" : "SET disabled_optimizers = 'join_order,build_side_probe_side'");
-                Exec(db, statements[i]);
+                using (StepTrace.Profile(db, last ? "features" : WorkTableOf(statements[i])))
+                {
+                    Exec(db, statements[i]);
+                }
             }
 
             int rows = checked((int)Scalar(db, "SELECT count(*) FROM features"));
@@ -176,7 +179,11 @@ public static class FeatureBuilder
         {
             using var step = StepTrace.Step($"features: plan {WorkTableOf(statement)}");
             Exec(db, "SET preserve_insertion_order = false");
-            Exec(db, statement);
+            using (StepTrace.Profile(db, WorkTableOf(statement)))
+            {
+                Exec(db, statement);
+            }
+
             Exec(db, "SET preserve_insertion_order = true");
             plan.Add(statement);
         }
