@@ -52,19 +52,19 @@ internal static class FeaturesCommand
                 return CliApp.Ok;
             }
 
-            var table = FeatureBuilder.Build(data, settings);
             string? target = parse.GetValue(output);
             if (target is not null)
             {
+                // Straight from DuckDB to the file: the values never pass through .NET.
                 Guard.NotAnInput(cfg, target);
-                FeatureBuilder.Write(data, target);
+                var export = FeatureBuilder.Export(data, target, settings);
+                console.MarkupLineInterpolated($"{export.Rows:N0} customers × {export.Features.Count} features (+{export.Outcomes.Count} outcomes) as of {export.Cutoff:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s");
+                console.MarkupLineInterpolated($"Written: {export.Path}");
+                return CliApp.Ok;
             }
 
+            var table = FeatureBuilder.Build(data, settings);
             console.MarkupLineInterpolated($"{table.Rows:N0} customers × {table.Features.Count} features (+{table.Outcomes.Count} outcomes) as of {table.Cutoff:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s");
-            if (target is not null)
-            {
-                console.MarkupLineInterpolated($"Written: {Path.GetFullPath(target)}");
-            }
 
             return CliApp.Ok;
         });

@@ -15,7 +15,10 @@ public static class DataLoader
     /// Written (atomically) on every load, header only when nothing was rejected, so a stale file never misleads.</param>
     /// <returns>The typed tables and their quality report; dispose it when done.</returns>
     /// <exception cref="InputException">A file or column is missing, a header is malformed, or too many rows are malformed.</exception>
-    public static LoadedData Load(SegmentLabConfig config, string? rejectsPath = null)
+    public static LoadedData Load(SegmentLabConfig config, string? rejectsPath = null) => Load(config, rejectsPath, LoadTuning.Default);
+
+    /// <summary>As <see cref="Load(SegmentLabConfig, string?)"/>, with the reading strategy set (tests run both paths).</summary>
+    internal static LoadedData Load(SegmentLabConfig config, string? rejectsPath, LoadTuning tuning)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Transactions is null)
@@ -37,24 +40,37 @@ public static class DataLoader
 
             var tables = new List<TableQuality>();
             var rejects = new List<RejectedRow>();
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var streamed = new HashSet<string>(StringComparer.Ordinal);
+            void Add(BuildResult r)
+            {
+                tables.Add(r.Quality);
+                rejects.AddRange(r.Rejects);
+                foreach (var (name, value) in r.Facts)
+                {
+                    if (value is long n && n > 0)
+                    {
+                        present.Add($"{r.Quality.Table}.{name}");
+                    }
+                }
 
-            var (tx, txRejects) = TableLoaders.Transactions(db, config, config.Transactions);
-            tables.Add(tx);
-            rejects.AddRange(txRejects);
+                if (r.Streamed)
+                {
+                    streamed.Add(r.Quality.Table);
+                }
+            }
 
+            Add(TableLoaders.Transactions(db, config, config.Transactions, tuning));
             if (config.Events is not null)
             {
-                var (ev, evRejects) = TableLoaders.Events(db, config, config.Events);
-                tables.Add(ev);
-                rejects.AddRange(evRejects);
+                Add(TableLoaders.Events(db, config, config.Events, tuning));
             }
 
             IReadOnlyList<string> numeric = [], categorical = [];
             if (config.Customers is not null)
             {
-                var (cu, cuRejects, num, cat) = TableLoaders.Customers(db, config, config.Customers);
-                tables.Add(cu);
-                rejects.AddRange(cuRejects);
+                var (cu, num, cat) = TableLoaders.Customers(db, config, config.Customers, tuning);
+                Add(cu);
                 (numeric, categorical) = (num, cat);
             }
 
@@ -65,7 +81,7 @@ public static class DataLoader
 
             var report = new DataQualityReport { Tables = tables, RejectsFile = rejectsPath };
             StopIfTooManyRejected(config, report, rejects);
-            return new LoadedData(db, config, report, numeric, categorical);
+            return new LoadedData(db, config, report, numeric, categorical, present, streamed);
         }
         catch
         {

@@ -18,8 +18,10 @@ namespace SegmentLab.Data;
 public sealed class LoadedData : IDisposable
 {
     internal LoadedData(DuckDBConnection connection, SegmentLabConfig config, DataQualityReport quality,
-        IReadOnlyList<string> numericAttributes, IReadOnlyList<string> categoricalAttributes)
+        IReadOnlyList<string> numericAttributes, IReadOnlyList<string> categoricalAttributes, IReadOnlySet<string> present, IReadOnlySet<string> streamed)
     {
+        Present = present;
+        Streamed = streamed;
         Connection = connection;
         Config = config;
         Quality = quality;
@@ -44,6 +46,12 @@ public sealed class LoadedData : IDisposable
 
     /// <summary>Categorical attribute columns of the customers table (empty without one).</summary>
     public IReadOnlyList<string> CategoricalAttributes { get; }
+
+    /// <summary>Optional columns that hold values in the loaded rows, as <c>table.column</c> (e.g. <c>transactions.product</c>).</summary>
+    internal IReadOnlySet<string> Present { get; }
+
+    /// <summary>Tables too big to keep in memory: their view re-reads the files, so each scan of them costs a file read.</summary>
+    internal IReadOnlySet<string> Streamed { get; }
 
     /// <summary>The open DuckDB connection holding the tables.</summary>
     internal DuckDBConnection Connection { get; }

@@ -3,26 +3,29 @@ using DuckDB.NET.Data;
 namespace SegmentLab.Data;
 
 /// <summary>
-/// One input table's files as a DuckDB source of text columns plus <c>__path</c> (the file) — either the reader itself
-/// (<see cref="Source"/> is a <c>read_csv(…)</c> call, scanned once by the typed conversion) or, for small tables that
-/// need a look before conversion, a materialized temp table. Structurally malformed CSV rows (wrong field count, bad
-/// quoting, bad encoding) are collected by DuckDB's reject store during the scan; <see cref="FinishScan"/> gathers
-/// them with their line numbers and checks gzip files for truncation.
+/// One input table's files as a DuckDB source plus <c>__path</c> (the file): a <c>read_csv(…)</c> or
+/// <c>read_parquet(…)</c> call, or, for small tables that need a look before conversion, a materialized temp table.
+/// CSV columns are read as text unless <see cref="Reader"/> is given types, in which case DuckDB's reader converts
+/// them while it splits the line (much cheaper than converting text afterwards). Structurally malformed CSV rows (wrong
+/// field count, bad quoting, bad encoding) and, with types, values that do not convert are collected by DuckDB's
+/// reject store; <see cref="FinishScan"/> gathers them with their line numbers and checks gzip files for truncation.
 /// </summary>
-internal sealed class RawTable
+internal sealed partial class RawTable
 {
     private readonly TableSource _source;
+    private readonly string _encoding;
     private readonly List<(string File, Task<string?> Problem)> _gzChecks;
+    private string? _materialized;
+    private int _attempt;
 
-    private RawTable(string name, IReadOnlyList<string> files, IReadOnlyList<string> columns, bool isCsv, string source, TableSource config,
+    private RawTable(string name, IReadOnlyList<string> files, IReadOnlyList<string> columns, bool isCsv, string encoding, TableSource config,
         List<(string File, Task<string?> Problem)> gzChecks)
     {
         Name = name;
         Files = files;
         Columns = columns;
         IsCsv = isCsv;
-        Source = source;
-        RescanSource = source.Replace($"store_rejects = true, rejects_table = 'rejects_{name}', rejects_scan = 'rejects_scan_{name}',", "ignore_errors = true,", StringComparison.Ordinal);
+        _encoding = encoding;
         _source = config;
         _gzChecks = gzChecks;
     }
@@ -35,33 +38,43 @@ internal sealed class RawTable
 
     public bool IsCsv { get; }
 
-    /// <summary>What to select from: a reader call, or the materialized table's name.</summary>
-    public string Source { get; private set; }
-
-    /// <summary>The reader again without storing rejects (they were stored by the first scan), for the rare re-scan.</summary>
-    public string RescanSource { get; private set; }
-
     /// <summary>True once <see cref="Materialize"/> has copied the rows into a temp table.</summary>
-    public bool Materialized { get; private set; }
+    public bool Materialized => _materialized is not null;
 
-    /// <summary>Rows DuckDB could not split into the header's fields (filled by <see cref="FinishScan"/>).</summary>
+    /// <summary>Rows the reader could not take (filled by <see cref="FinishScan"/>).</summary>
     public List<RejectedRow> Rejects { get; } = [];
 
-    /// <summary>SQL for the 0-based index of a row's file in <see cref="Files"/>.</summary>
+    /// <summary>True when some of <see cref="Rejects"/> are values the typed reader could not convert.</summary>
+    public bool HasConversionRejects { get; private set; }
+
+    /// <summary>
+    /// SQL for the 0-based index of a row's file in <see cref="Files"/>. A single file needs no name column: DuckDB fills it
+    /// row by row with the whole path, which costs a third of the read time of a gzip file.
+    /// </summary>
     public string FileIndexSql => Files.Count == 1 ? "0" : $"(list_position([{string.Join(", ", Files.Select(SqlText.Literal))}], __path) - 1)";
+
+    /// <summary>
+    /// Roughly how many bytes of text the files hold (gzip counted at five times its size): what decides whether the
+    /// typed table is kept in memory or re-read from the files.
+    /// </summary>
+    public long TextBytes => Files.Sum(f =>
+    {
+        long size = new FileInfo(f).Length;
+        return f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? size * 5 : IsCsv ? size : size * 4;
+    });
 
     /// <summary>Checks headers and prepares the reader; nothing is scanned yet.</summary>
     public static RawTable Open(SegmentLabConfig config, TableSource source, string table)
     {
         var files = TableFiles.Resolve(config, source, table);
         bool csv = TableFiles.FormatOf(source, files) == "csv";
-        string fileList = "[" + string.Join(", ", files.Select(SqlText.Literal)) + "]";
-        IReadOnlyList<string> columns;
-        string reader;
+        IReadOnlyList<string> columns = [];
+        string encoding = "utf-8";
         if (csv)
         {
             var headers = files.Select(f => CsvHeader.Read(f, source, table)).ToList();
             columns = headers[0].Columns;
+            encoding = headers[0].Encoding;
             foreach (var h in headers.Skip(1))
             {
                 if (!h.Columns.SequenceEqual(columns, StringComparer.Ordinal))
@@ -77,31 +90,12 @@ internal sealed class RawTable
                         file: h.File, fix: "save all files of one table in the same encoding.");
                 }
             }
-
-            string delimiter = source.Delimiter == "\\t" ? "\t" : source.Delimiter;
-            string types = "{" + string.Join(", ", columns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
-            reader = $"""
-                read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
-                         quote = {SqlText.Literal(source.Quote)}, escape = {SqlText.Literal(source.Quote)},
-                         encoding = {SqlText.Literal(headers[0].Encoding)}, columns = {types}, filename = '__path',
-                         store_rejects = true, rejects_table = 'rejects_{table}', rejects_scan = 'rejects_scan_{table}',
-                         null_padding = false, max_line_size = 10000000)
-                """;
-        }
-        else
-        {
-            columns = [];
-            reader = $"""
-                (SELECT CAST(COLUMNS(c -> c NOT IN ('filename', 'file_row_number')) AS VARCHAR),
-                        filename AS __path, file_row_number + 1 AS __rec
-                 FROM read_parquet({fileList}, filename = true, file_row_number = true))
-                """;
         }
 
         // Truncation checks run beside DuckDB's scan: both decompress, on different cores.
         var gzChecks = files.Where(f => f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             .Select(f => (f, Task.Run(() => GzipIntegrity.Check(f)))).ToList();
-        return new RawTable(table, files, columns, csv, reader, source, gzChecks);
+        return new RawTable(table, files, columns, csv, encoding, source, gzChecks);
     }
 
     /// <summary>Parquet columns come from the file's schema, which needs the database.</summary>
@@ -113,28 +107,77 @@ internal sealed class RawTable
         }
 
         var columns = Describe(db, $"SELECT * FROM read_parquet([{string.Join(", ", Files.Select(SqlText.Literal))}])", Files[0]);
-        return new RawTable(Name, Files, columns, IsCsv, Source, _source, _gzChecks);
+        return new RawTable(Name, Files, columns, IsCsv, _encoding, _source, _gzChecks);
     }
 
-    /// <summary>Copies the rows into <c>raw_&lt;table&gt;</c> (with <c>__rec</c>), for tables that are inspected before conversion.</summary>
+    /// <summary>
+    /// What to select from. <paramref name="types"/> maps CSV columns to DuckDB types for the reader to convert (others stay
+    /// text); <paramref name="storeRejects"/> collects malformed rows for <see cref="FinishScan"/> (the first, accounting
+    /// scan), otherwise they are skipped (re-reads of rows already accounted for).
+    /// </summary>
+    public string Reader(IReadOnlyDictionary<string, string> types, bool storeRejects)
+    {
+        if (_materialized is not null)
+        {
+            return _materialized;
+        }
+
+        string fileList = "[" + string.Join(", ", Files.Select(SqlText.Literal)) + "]";
+        if (!IsCsv)
+        {
+            return $"""
+                (SELECT CAST(COLUMNS(c -> c NOT IN ('filename', 'file_row_number')) AS VARCHAR),
+                        filename AS __path, file_row_number + 1 AS __rec
+                 FROM read_parquet({fileList}, filename = true, file_row_number = true))
+                """;
+        }
+
+        string delimiter = _source.Delimiter == "\\t" ? "\t" : _source.Delimiter;
+        string columns = "{" + string.Join(", ", Columns.Select(c => $"{SqlText.Literal(c)}: '{types.GetValueOrDefault(c, "VARCHAR")}'")) + "}";
+        string rejects = storeRejects
+            ? $"store_rejects = true, rejects_table = '{RejectsTable}', rejects_scan = '{RejectsScan}'"
+            : "ignore_errors = true";
+        return $"""
+            read_csv({fileList}, header = true, auto_detect = false, delim = {SqlText.Literal(delimiter)},
+                     quote = {SqlText.Literal(_source.Quote)}, escape = {SqlText.Literal(_source.Quote)},
+                     encoding = {SqlText.Literal(_encoding)}, columns = {columns},{(Files.Count > 1 ? " filename = '__path'," : "")}
+                     {rejects}, null_padding = false, max_line_size = 10000000)
+            """;
+    }
+
+    private string RejectsTable => $"rejects_{Name}_{_attempt}";
+
+    private string RejectsScan => $"rejects_scan_{Name}_{_attempt}";
+
+    /// <summary>Forgets the rejects of a typed scan before the table is read again as text.</summary>
+    public void Retry(DuckDBConnection db)
+    {
+        Execute(db, $"DROP TABLE IF EXISTS {RejectsTable}; DROP TABLE IF EXISTS {RejectsScan}");
+        _attempt++;
+        Rejects.Clear();
+        HasConversionRejects = false;
+    }
+
+    /// <summary>Copies the rows into <c>raw_&lt;table&gt;</c> (text, with <c>__rec</c>), for tables inspected before conversion.</summary>
     public void Materialize(DuckDBConnection db)
     {
         string rec = IsCsv ? "row_number() OVER ()" : "__rec";
         string exclude = IsCsv ? "" : " EXCLUDE (__rec)";
-        Run(db, $"CREATE TEMP TABLE raw_{Name} AS SELECT *{exclude}, {rec} AS __rec FROM {Source}");
-        Source = $"raw_{Name}";
-        RescanSource = Source;
-        Materialized = true;
+        Run(db, $"CREATE TEMP TABLE raw_{Name} AS SELECT *{exclude}, {rec} AS __rec FROM {Reader(new Dictionary<string, string>(), storeRejects: true)}");
+        _materialized = $"raw_{Name}";
         FinishScan(db);
     }
 
-    /// <summary>Runs a statement that scans <see cref="Source"/>, turning reader failures into plain messages.</summary>
-    public void Run(DuckDBConnection db, string sql)
+    /// <summary>Runs a statement that scans the files, turning reader failures into plain messages.</summary>
+    public void Run(DuckDBConnection db, string sql) => Guard(() => Execute(db, sql));
+
+    /// <summary>Runs <paramref name="action"/>, turning reader failures into plain messages.</summary>
+    public T Guard<T>(Func<T> action)
     {
         try
         {
             using var _ = StepTrace.Step($"{Name}: read files");
-            Execute(db, sql);
+            return action();
         }
         catch (DuckDBException e)
         {
@@ -145,13 +188,23 @@ internal sealed class RawTable
         }
     }
 
-    /// <summary>After the scan: gzip integrity and the reader's structural rejects.</summary>
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return 0;
+    });
+
+    /// <summary>After the scan: gzip integrity and the reader's rejects.</summary>
     public void FinishScan(DuckDBConnection db)
     {
         CheckGzip();
         if (IsCsv && Rejects.Count == 0)
         {
-            Rejects.AddRange(ReadRejects(db, Name, Files, _source));
+            foreach (var (row, conversion) in ReadRejects(db))
+            {
+                Rejects.Add(row);
+                HasConversionRejects |= conversion;
+            }
         }
     }
 
@@ -189,16 +242,16 @@ internal sealed class RawTable
         }
     }
 
-    private static IEnumerable<RejectedRow> ReadRejects(DuckDBConnection db, string table, IReadOnlyList<string> files, TableSource source)
+    private List<(RejectedRow Row, bool Conversion)> ReadRejects(DuckDBConnection db)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
             SELECT s.file_path, r.line, r.column_name, r.error_type, r.csv_line, r.error_message
-            FROM rejects_{table} r JOIN rejects_scan_{table} s USING (scan_id, file_id)
+            FROM {RejectsTable} r JOIN {RejectsScan} s USING (scan_id, file_id)
             ORDER BY s.file_path, r.line
             """;
         using var rd = cmd.ExecuteReader();
-        var list = new List<RejectedRow>();
+        var list = new List<(RejectedRow, bool)>();
         while (rd.Read())
         {
             string file = rd.GetString(0);
@@ -207,44 +260,9 @@ internal sealed class RawTable
             string type = rd.GetString(3);
             string raw = rd.IsDBNull(4) ? "" : rd.GetString(4);
             string message = rd.IsDBNull(5) ? "" : rd.GetString(5);
-            list.Add(new RejectedRow(table, file, line, column, Explain(type, message, source), raw));
+            list.Add((new RejectedRow(Name, file, line, column, Explain(type, message, _source), raw), type == "CAST"));
         }
 
         return list;
-    }
-
-    /// <summary>DuckDB's reject types in plain English.</summary>
-    private static string Explain(string type, string message, TableSource source) => type switch
-    {
-        "MISSING COLUMNS" => "too few fields: " + FieldCounts(message),
-        "TOO MANY COLUMNS" => "too many fields: " + FieldCounts(message) + $" (a value containing '{source.Delimiter}' must be quoted)",
-        "UNQUOTED VALUE" => "bad quoting: a quote inside a value must be doubled, or the value must be quoted",
-        "LINE SIZE OVER MAXIMUM" => "the line is too long (an opening quote that is never closed swallows the lines after it)",
-        "INVALID ENCODING" or "INVALID UNICODE" => $"the text is not valid {source.Encoding} (set \"encoding\": \"latin-1\" for Windows/Excel exports)",
-        _ => $"{type.ToLowerInvariant()}: {FirstLine(message)}",
-    };
-
-    private static string FieldCounts(string message)
-    {
-        // DuckDB: "Expected Number of Columns: 4 Found: 3"
-        var m = System.Text.RegularExpressions.Regex.Match(message, @"Columns:\s*(\d+)\s*Found:\s*(\d+)");
-        return m.Success ? $"expected {m.Groups[1].Value}, found {m.Groups[2].Value}" : FirstLine(message);
-    }
-
-    internal static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
-
-    internal static void Execute(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    internal static long Scalar(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        object? v = cmd.ExecuteScalar();
-        return v is null or DBNull ? 0 : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

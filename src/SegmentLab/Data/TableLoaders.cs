@@ -6,11 +6,13 @@ namespace SegmentLab.Data;
 /// <summary>The mapping of each input table onto SegmentLab's typed tables (see <see cref="LoadedData"/>).</summary>
 internal static class TableLoaders
 {
-    public static (TableQuality, List<RejectedRow>) Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s)
+    private static readonly Dictionary<string, string> NoTypes = [];
+
+    public static BuildResult Transactions(DuckDBConnection db, SegmentLabConfig config, TransactionsSource s, LoadTuning tuning)
     {
         const string table = "transactions";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "transactions.columns.customerId");
         string order = b.Require(c.OrderId, "transactions.columns.orderId");
@@ -84,18 +86,25 @@ internal static class TableLoaders
          .Output("channel", channel is null ? "NULL::VARCHAR" : b.Text(channel))
          .Output("is_return", returnRules.Count == 0 ? "false" : string.Join(" OR ", returnRules));
 
-        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
-        using var tail = StepTrace.Step("transactions: returns and time range");
-        long returns = RawTable.Scalar(db, "SELECT count(*) FROM typed_transactions WHERE __reason IS NULL AND is_return");
+        // Counted in the accounting scan: return lines among rows that parsed (as the data's own reports count them),
+        // the time range, and which optional columns hold values (feature engineering leaves out features without data).
+        b.Fact("returns", "count(*) FILTER (WHERE is_return)");
+        AddTimeRange(b);
+        foreach (string col in new[] { "product", "unit_price", "quantity" })
+        {
+            b.Fact(col, $"count({col}) FILTER (WHERE __customer IS NOT NULL)");
+        }
+
+        var result = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
-        return (WithTimes(db, table, quality) with { ReturnLines = returns }, rejects);
+        return result with { Quality = WithTimes(result) with { ReturnLines = Convert.ToInt64(result.Facts["returns"], CultureInfo.InvariantCulture) } };
     }
 
-    public static (TableQuality, List<RejectedRow>) Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s)
+    public static BuildResult Events(DuckDBConnection db, SegmentLabConfig config, EventsSource s, LoadTuning tuning)
     {
         const string table = "events";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         var c = s.Columns;
         string id = b.Require(c.CustomerId, "events.columns.customerId");
         string ts = b.Require(c.Timestamp, "events.columns.timestamp");
@@ -112,38 +121,35 @@ internal static class TableLoaders
 
         b.RequireTime(ts).RequireText(type)
          .Output("ts", b.Time(ts))
-         .Output("event_type", mapped)
-         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})")
-         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})")
+         .Output("event_type", mapped, type)
+         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})", channel)
+         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})", device)
          .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : b.Text(campaign));
-        var (quality, rejects) = b.Build(table, id, s.MissingCustomerId);
+        AddTimeRange(b);
+        b.Fact("device", "count(device) FILTER (WHERE __customer IS NOT NULL)");
+        var result = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
-        return (WithTimes(db, table, quality), rejects);
+        return result with { Quality = WithTimes(result) };
     }
 
-    public static (TableQuality, List<RejectedRow>, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s)
+    public static (BuildResult, IReadOnlyList<string>, IReadOnlyList<string>) Customers(DuckDBConnection db, SegmentLabConfig config, CustomersSource s, LoadTuning tuning)
     {
         const string table = "customers";
         var raw = RawTable.Open(config, s, table).WithSchema(db);
-        raw.Materialize(db);
-        var b = new TypedTableBuilder(db, raw, s);
+        var b = new TypedTableBuilder(db, raw, s, tuning);
         string id = b.Require(s.CustomerId, "customers.customerId");
         foreach (string name in s.Categorical.Concat(s.Ignore))
         {
             b.Require(name, s.Categorical.Contains(name) ? "customers.categorical" : "customers.ignore");
         }
 
+        var attributes = raw.Columns.Where(col => col != id && !s.Ignore.Any(i => string.Equals(i, col, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (numericLooking, duplicates) = Profile(db, raw, b, id, attributes.Where(col => !s.Categorical.Any(x => string.Equals(x, col, StringComparison.OrdinalIgnoreCase))).ToList());
         var numeric = new List<string>();
         var categorical = new List<string>();
-        foreach (string col in raw.Columns)
+        foreach (string col in attributes)
         {
-            if (col == id || s.Ignore.Any(i => string.Equals(i, col, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            bool forced = s.Categorical.Any(x => string.Equals(x, col, StringComparison.OrdinalIgnoreCase));
-            if (!forced && LooksNumeric(db, raw, b, col))
+            if (numericLooking.Contains(col))
             {
                 numeric.Add(col);
                 b.Output(col, b.Number(col));
@@ -155,37 +161,63 @@ internal static class TableLoaders
             }
         }
 
-        // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged or guessed.
-        string idText = b.Text(id);
-        b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
-            $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
-        var (quality, rejects) = b.Build(table, id, MissingCustomerIdPolicy.Reject);
+        if (duplicates)
+        {
+            // A customer listed twice: the first row wins and the others are quarantined, so attributes are never averaged
+            // or guessed. "First" needs the rows in file order, hence the copy with record numbers.
+            raw.Materialize(db);
+            string idText = b.Text(id);
+            b.Check($"{idText} IS NOT NULL AND row_number() OVER (PARTITION BY {idText} ORDER BY __file, __rec) > 1", id,
+                $"'duplicate customer id ''' || {idText} || ''' (the first row for it was kept)'");
+        }
+
+        var result = b.Build(table, id, MissingCustomerIdPolicy.Reject);
         b.DropWorkTables(table);
-        return (quality, rejects, numeric, categorical);
+        return (result, numeric, categorical);
     }
 
     private static string Dec(string number) => $"TRY_CAST({number} AS DECIMAL(18, 4))";
 
-    /// <summary>Numeric when every non-empty value reads as a number and none has a leading zero (codes such as 01234 stay text).</summary>
-    private static bool LooksNumeric(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string col)
+    /// <summary>
+    /// One look at the values: which candidate columns are numeric (every non-empty value reads as a number and none has a
+    /// leading zero; codes such as 01234 stay text) and whether any customer id repeats.
+    /// </summary>
+    private static (HashSet<string> Numeric, bool Duplicates) Profile(DuckDBConnection db, RawTable raw, TypedTableBuilder b, string id, List<string> candidates)
     {
-        string text = TypedTableBuilder.TextSql(col);
-        long present = RawTable.Scalar(db, $"SELECT count({text}) FROM {raw.Source}");
-        long bad = RawTable.Scalar(db,
-            $"SELECT count(*) FROM {raw.Source} WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]'))");
-        return present > 0 && bad == 0;
+        string idText = TypedTableBuilder.TextSql(id);
+        var aggregates = new List<string> { $"count({idText})", $"count(DISTINCT {idText})" };
+        foreach (string col in candidates)
+        {
+            string text = TypedTableBuilder.TextSql(col);
+            aggregates.Add($"count({text})");
+            aggregates.Add($"count(*) FILTER (WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]')))");
+        }
+
+        return raw.Guard(() =>
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT {string.Join(", ", aggregates)} FROM {raw.Reader(NoTypes, storeRejects: false)}";
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            var numeric = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                if (r.GetInt64(2 + (2 * i)) > 0 && r.GetInt64(3 + (2 * i)) == 0)
+                {
+                    numeric.Add(candidates[i]);
+                }
+            }
+
+            return (numeric, r.GetInt64(0) != r.GetInt64(1));
+        });
     }
 
-    private static TableQuality WithTimes(DuckDBConnection db, string table, TableQuality q)
+    private static void AddTimeRange(TypedTableBuilder b) =>
+        b.Fact("first", "min(ts) FILTER (WHERE __customer IS NOT NULL)").Fact("last", "max(ts) FILTER (WHERE __customer IS NOT NULL)");
+
+    private static TableQuality WithTimes(BuildResult r) => r.Quality with
     {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT min(ts), max(ts) FROM {table}";
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return q with
-        {
-            FirstTimestamp = r.IsDBNull(0) ? null : Convert.ToDateTime(r.GetValue(0), CultureInfo.InvariantCulture),
-            LastTimestamp = r.IsDBNull(1) ? null : Convert.ToDateTime(r.GetValue(1), CultureInfo.InvariantCulture),
-        };
-    }
+        FirstTimestamp = r.Facts["first"] is { } first ? Convert.ToDateTime(first, CultureInfo.InvariantCulture) : null,
+        LastTimestamp = r.Facts["last"] is { } last ? Convert.ToDateTime(last, CultureInfo.InvariantCulture) : null,
+    };
 }

@@ -17,37 +17,51 @@ public static class FeatureBuilder
     public static FeatureTable Build(LoadedData data, FeatureSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        FeatureSql sql;
-        using (StepTrace.Step("features: plan"))
+        var (sql, text, rows) = Aggregate(data, settings ?? data.Config.Features);
+        try
         {
-            sql = Plan(data, settings ?? data.Config.Features);
+            using (StepTrace.Step("features: read"))
+            {
+                return Read(data.Connection, sql, text, rows);
+            }
         }
-
-        string text = sql.Build();
-        var db = data.Connection;
-        using (StepTrace.Step("features: aggregate"))
+        finally
         {
-            Exec(db, $"CREATE OR REPLACE TABLE features AS {text}");
+            DropWorkTables(data.Connection);
         }
-
-        FeatureTable table;
-        using (StepTrace.Step("features: read"))
-        {
-            table = Read(db, sql, text);
-        }
-        if (table.Rows == 0)
-        {
-            var q = data.Quality["transactions"]!;
-            throw new InputException(
-                $"no customer has a purchase before the cutoff {sql.Cutoff:yyyy-MM-dd} (transactions run from {q.FirstTimestamp:yyyy-MM-dd} to {q.LastTimestamp:yyyy-MM-dd}).",
-                file: data.Config.SourceFile, fix: "set \"features.cutoff\" to a date inside the data, or set \"includeProspects\": true.");
-        }
-
-        return table;
     }
 
-    /// <summary>The SQL <see cref="Build"/> would run, for auditing (<c>--explain-sql</c>).</summary>
-    public static string ExplainSql(LoadedData data, FeatureSettings? settings = null) => Plan(data, settings ?? data.Config.Features).Build();
+    /// <summary>
+    /// Builds the features and writes them straight to <paramref name="path"/> (CSV, or Parquet by extension) without
+    /// reading them into memory: what the command line does, and the fast way to export a big population.
+    /// </summary>
+    /// <returns>What was written: rows, columns and the as-of date.</returns>
+    /// <exception cref="InputException">As for <see cref="Build"/>.</exception>
+    public static FeatureExport Export(LoadedData data, string path, FeatureSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var (sql, _, rows) = Aggregate(data, settings ?? data.Config.Features);
+        DropWorkTables(data.Connection);
+        Write(data, path);
+        return new FeatureExport(Path.GetFullPath(path), rows, DateOnly.FromDateTime(sql.Cutoff), sql.HoldoutEnd is { } h ? DateOnly.FromDateTime(h) : null,
+            sql.Columns.Where(c => c.Kind == FeatureSqlColumnKind.Feature).Select(c => c.Name).ToArray(),
+            sql.Columns.Where(c => c.Kind == FeatureSqlColumnKind.Outcome).Select(c => c.Name).ToArray());
+    }
+
+    /// <summary>The SQL <see cref="Build"/> would run, for auditing (<c>--explain-sql</c>). Runs the planning statements, which give the value lists.</summary>
+    public static string ExplainSql(LoadedData data, FeatureSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        try
+        {
+            return Plan(data, settings ?? data.Config.Features).Build();
+        }
+        finally
+        {
+            DropWorkTables(data.Connection);
+        }
+    }
 
     /// <summary>
     /// Writes the table last built on <paramref name="data"/> to CSV or Parquet (by extension: <c>.parquet</c>, else CSV),
@@ -76,6 +90,73 @@ public static class FeatureBuilder
         }
     }
 
+    /// <summary>Plans, then runs the work-table statements and the final one: the <c>features</c> table exists afterwards.</summary>
+    private static (FeatureSql Sql, string Text, int Rows) Aggregate(LoadedData data, FeatureSettings settings)
+    {
+        var db = data.Connection;
+        try
+        {
+            FeatureSql sql;
+            using (StepTrace.Step("features: plan"))
+            {
+                sql = Plan(data, settings);
+            }
+
+            string text = sql.Build();
+            var statements = sql.Statements();
+            for (int i = 0; i < statements.Count; i++)
+            {
+                bool last = i == statements.Count - 1;
+                using var step = StepTrace.Step(last ? "features: final table" : $"features: {WorkTableOf(statements[i])}");
+
+                // Work tables need no order (DuckDB then streams with both cores); the final table keeps its ORDER BY.
+                Exec(db, $"SET preserve_insertion_order = {(last ? "true" : "false")}");
+                // A file's row count is unknown to DuckDB's planner, which would then hash the big side of a join with a
+                // small lookup table; written joins keep the lookup table (always the right side) as the hashed one.
+                Exec(db, last ? "RESET disabled_optimizers" : "SET disabled_optimizers = 'join_order,build_side_probe_side'");
+                using (StepTrace.Profile(db, last ? "features" : WorkTableOf(statements[i])))
+                {
+                    Exec(db, statements[i]);
+                }
+            }
+
+            int rows = checked((int)Scalar(db, "SELECT count(*) FROM features"));
+            if (rows == 0)
+            {
+                var q = data.Quality["transactions"]!;
+                throw new InputException(
+                    $"no customer has a purchase before the cutoff {sql.Cutoff:yyyy-MM-dd} (transactions run from {q.FirstTimestamp:yyyy-MM-dd} to {q.LastTimestamp:yyyy-MM-dd}).",
+                    file: data.Config.SourceFile, fix: "set \"features.cutoff\" to a date inside the data, or set \"includeProspects\": true.");
+            }
+
+            return (sql, text, rows);
+        }
+        catch
+        {
+            DropWorkTables(db);
+            throw;
+        }
+        finally
+        {
+            Exec(db, "RESET disabled_optimizers");
+            Exec(db, "SET preserve_insertion_order = true");
+        }
+    }
+
+    private static string WorkTableOf(string statement)
+    {
+        int at = statement.IndexOf("fx_", StringComparison.Ordinal);
+        return at < 0 ? "statement" : new string(statement[at..].TakeWhile(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_').ToArray());
+    }
+
+    private static void DropWorkTables(DuckDBConnection db)
+    {
+        foreach (string t in FeatureSql.WorkTables)
+        {
+            Exec(db, $"DROP TABLE IF EXISTS {t}");
+        }
+    }
+
     private static FeatureSql Plan(LoadedData data, FeatureSettings s)
     {
         var db = data.Connection;
@@ -91,15 +172,45 @@ public static class FeatureBuilder
         }
 
         DateTime? holdoutEnd = s.HoldoutDays > 0 ? cutoff.AddDays(s.HoldoutDays) : null;
-        string ts = $"TIMESTAMP '{cutoff.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
-        var present = Strings(db, "SELECT CAST(count(product) > 0 AS VARCHAR), CAST(count(unit_price) > 0 AS VARCHAR), CAST(count(quantity) > 0 AS VARCHAR) FROM transactions", columns: 3);
-        string purchase = "NOT is_return" + (s.RequirePositivePrice ? " AND unit_price > 0" : "") + (s.RequirePositiveQuantity ? " AND quantity > 0" : "");
-        var categories = Strings(db, $"SELECT category FROM transactions WHERE ts < {ts} AND {purchase} AND category IS NOT NULL GROUP BY category ORDER BY sum(amount) DESC, category LIMIT {s.TopCategories}");
-        var channels = Strings(db, $"SELECT channel FROM transactions WHERE ts < {ts} AND {purchase} AND channel IS NOT NULL GROUP BY channel ORDER BY count(*) DESC, channel LIMIT 12");
-        var eventTypes = data.HasEvents
-            ? Strings(db, $"SELECT event_type FROM events WHERE ts < {ts} GROUP BY event_type ORDER BY count(*) DESC, event_type LIMIT 30")
-            : [];
-        bool hasDevice = data.HasEvents && Strings(db, "SELECT CAST(count(device) > 0 AS VARCHAR) FROM events")[0] == "true";
+        bool hasProduct = data.Present.Contains("transactions.product");
+        bool hasUnitPrice = data.Present.Contains("transactions.unit_price");
+        var plan = new List<string>();
+        void Run(string statement)
+        {
+            using var step = StepTrace.Step($"features: plan {WorkTableOf(statement)}");
+            Exec(db, "SET preserve_insertion_order = false");
+            using (StepTrace.Profile(db, WorkTableOf(statement)))
+            {
+                Exec(db, statement);
+            }
+
+            Exec(db, "SET preserve_insertion_order = true");
+            plan.Add(statement);
+        }
+
+        Run(FeatureSql.TransactionPlan(cutoff, holdoutEnd, s));
+        int products = 0;
+        if (hasProduct)
+        {
+            Run(FeatureSql.Products());
+            products = checked((int)Scalar(db, "SELECT count(*) FROM fx_products"));
+        }
+
+        Run(FeatureSql.Categories());
+        int categoryCount = checked((int)Scalar(db, "SELECT count(*) FROM fx_categories"));
+        var categories = Strings(db, $"SELECT category FROM fx_tx_plan WHERE g = {FeatureSql.CategoryRows} AND category IS NOT NULL AND lines > 0 ORDER BY amount DESC, category LIMIT {s.TopCategories}");
+        var channels = Strings(db, $"SELECT channel FROM fx_tx_plan WHERE g = {FeatureSql.ChannelRows} AND channel IS NOT NULL AND lines > 0 ORDER BY lines DESC, channel LIMIT 12");
+        IReadOnlyList<string> eventTypes = [];
+        WeekBitmaps? weeks = null;
+        if (data.HasEvents)
+        {
+            var firstEvent = data.Quality["events"]!.FirstTimestamp;
+            var firstRow = firstEvent is { } e && (q.FirstTimestamp is null || e < q.FirstTimestamp) ? e : q.FirstTimestamp;
+            weeks = firstRow is { } f ? WeekBitmaps.For(f, cutoff) : null;
+            Run(FeatureSql.EventCounts(cutoff, holdoutEnd, weeks));
+            eventTypes = Strings(db, "SELECT event_type FROM fx_events WHERE n > 0 GROUP BY event_type ORDER BY sum(n) DESC, event_type LIMIT 30");
+        }
+
         var oneHot = new List<(string, string, string)>();
         foreach (string attribute in s.OneHot)
         {
@@ -124,22 +235,26 @@ public static class FeatureBuilder
             Settings = s,
             HasEvents = data.HasEvents,
             HasCustomers = data.HasCustomers,
-            HasProduct = present[0] == "true",
-            HasUnitPrice = present[1] == "true",
-            HasQuantity = present[2] == "true",
-            HasDevice = hasDevice,
+            HasProduct = hasProduct,
+            HasUnitPrice = hasUnitPrice,
+            HasQuantity = data.Present.Contains("transactions.quantity"),
+            HasDevice = data.Present.Contains("events.device"),
+            Weeks = weeks,
+            ProductCount = products,
+            CategoryCount = categoryCount,
+            CustomerCount = q.DistinctCustomers,
             TopCategories = categories,
             Channels = channels,
             EventTypes = eventTypes,
             NumericAttributes = data.NumericAttributes,
             CategoricalAttributes = data.CategoricalAttributes,
             OneHot = oneHot,
+            PlanStatements = plan,
         };
     }
 
-    private static FeatureTable Read(DuckDBConnection db, FeatureSql sql, string text)
+    private static FeatureTable Read(DuckDBConnection db, FeatureSql sql, string text, int rows)
     {
-        int rows = checked((int)Scalar(db, "SELECT count(*) FROM features"));
         var ids = new string[rows];
         var numeric = new Dictionary<string, double[]>();
         var strings = new Dictionary<string, string?[]>();

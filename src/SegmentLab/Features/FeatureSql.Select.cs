@@ -12,7 +12,7 @@ internal sealed partial class FeatureSql
     /// <summary>The output columns in order, filled by <see cref="Build"/>.</summary>
     public List<FeatureSqlColumn> Columns { get; } = [];
 
-    private void AppendSelect(StringBuilder sql)
+    private void AppendSelect(StringBuilder sql, WeekBitmaps? weeks)
     {
         Columns.Clear();
         var exprs = new List<string>();
@@ -23,20 +23,20 @@ internal sealed partial class FeatureSql
             exprs.Add(kind == FeatureSqlColumnKind.Text ? $"{expr} AS {I(name)}" : $"CAST({expr} AS DOUBLE) AS {I(name)}");
         }
 
-        string monetary = Settings.NetReturns ? "(coalesce(b.gross, 0) + coalesce(r.return_amount, 0))" : "coalesce(b.gross, 0)";
+        string monetary = Settings.NetReturns ? "(coalesce(b.gross, 0) + coalesce(b.return_amount, 0))" : "coalesce(b.gross, 0)";
         Add("recency_days", "coalesce(b.recency_days, 0)");
-        Add("frequency", "coalesce(b.frequency, 0)");
+        Add("frequency", "coalesce(g.frequency, 0)");
         Add("monetary", monetary);
-        Add("avg_order_value", $"coalesce({monetary} / nullif(b.frequency, 0), 0)");
+        Add("avg_order_value", $"coalesce({monetary} / nullif(g.frequency, 0), 0)");
         Add("tenure_days", "coalesce(b.tenure_days, 0)");
         // Gaps are whole seconds with exact integer sums, so the mean and the (n Σg² − (Σg)²) variance are exact whatever the order.
         Add("days_between_orders_mean", "CASE WHEN g.gaps >= 1 THEN g.gap_sum / g.gaps / 86400.0 ELSE coalesce(b.tenure_days, 0) END");
         Add("days_between_orders_cv", "CASE WHEN g.gaps >= 2 AND g.gap_sum > 0 THEN sqrt(CAST(g.gaps * g.gap_sq - g.gap_sum * g.gap_sum AS DOUBLE)) / CAST(g.gap_sum AS DOUBLE) ELSE 0 END");
-        Add("orders_per_month", "coalesce(b.frequency, 0) / greatest(coalesce(b.tenure_days, 0) / 30.44, 1)");
-        Add("return_rate", "coalesce(coalesce(r.return_lines, 0) / nullif(coalesce(b.purchase_lines, 0) + coalesce(r.return_lines, 0), 0), 0)");
+        Add("orders_per_month", "coalesce(g.frequency, 0) / greatest(coalesce(b.tenure_days, 0) / 30.44, 1)");
+        Add("return_rate", "coalesce(coalesce(b.return_lines, 0) / nullif(coalesce(b.purchase_lines, 0) + coalesce(b.return_lines, 0), 0), 0)");
         Add("distinct_products", "coalesce(b.distinct_products, 0)");
         Add("distinct_categories", "coalesce(b.distinct_categories, 0)");
-        Add("avg_basket_items", "coalesce(b.items / nullif(b.frequency, 0), 0)");
+        Add("avg_basket_items", "coalesce(b.items / nullif(g.frequency, 0), 0)");
         Add("avg_unit_price", "coalesce(b.avg_unit_price, 0)");
         Add("discount_share", "coalesce(b.discount_share, 0)");
         for (int i = 0; i < TopCategories.Count; i++)
@@ -51,7 +51,7 @@ internal sealed partial class FeatureSql
 
         if (HasEvents)
         {
-            AppendEngagementColumns(Add);
+            AppendEngagementColumns(Add, weeks);
         }
 
         if (HasCustomers)
@@ -77,14 +77,14 @@ internal sealed partial class FeatureSql
 
         if (Settings.IncludeProspects)
         {
-            Add("is_prospect", "CASE WHEN b.customer_id IS NULL THEN 1 ELSE 0 END");
+            Add("is_prospect", "CASE WHEN coalesce(b.purchase_lines, 0) = 0 THEN 1 ELSE 0 END");
         }
 
         if (HoldoutEnd is not null)
         {
-            Add("purchased_in_holdout", "CASE WHEN coalesce(h.holdout_orders, 0) > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
-            Add("holdout_orders", "coalesce(h.holdout_orders, 0)", FeatureSqlColumnKind.Outcome);
-            Add("holdout_revenue", "coalesce(h.holdout_revenue, 0)", FeatureSqlColumnKind.Outcome);
+            Add("purchased_in_holdout", "CASE WHEN coalesce(g.holdout_orders, 0) > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
+            Add("holdout_orders", "coalesce(g.holdout_orders, 0)", FeatureSqlColumnKind.Outcome);
+            Add("holdout_revenue", "coalesce(b.holdout_revenue, 0)", FeatureSqlColumnKind.Outcome);
             if (HasEvents)
             {
                 Add("engaged_in_holdout", "CASE WHEN he.customer_id IS NOT NULL THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
@@ -94,13 +94,15 @@ internal sealed partial class FeatureSql
         sql.AppendLine("SELECT pop.customer_id,");
         sql.AppendLine("  " + string.Join(",\n  ", exprs));
         sql.AppendLine("FROM population pop");
-        sql.AppendLine("LEFT JOIN buy b ON b.customer_id = pop.customer_id");
-        sql.AppendLine("LEFT JOIN ret r ON r.customer_id = pop.customer_id");
-        sql.AppendLine("LEFT JOIN gap_stats g ON g.customer_id = pop.customer_id");
+        sql.AppendLine("LEFT JOIN fx_buy b ON b.customer_id = pop.customer_id");
+        sql.AppendLine("LEFT JOIN fx_orders g ON g.customer_id = pop.customer_id");
         if (HasEvents)
         {
             sql.AppendLine("LEFT JOIN eng e ON e.customer_id = pop.customer_id");
-            sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+            if (weeks is null)
+            {
+                sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+            }
         }
 
         if (HasCustomers)
@@ -110,7 +112,6 @@ internal sealed partial class FeatureSql
 
         if (HoldoutEnd is not null)
         {
-            sql.AppendLine("LEFT JOIN hold_tx h ON h.customer_id = pop.customer_id");
             if (HasEvents)
             {
                 sql.AppendLine("LEFT JOIN hold_ev he ON he.customer_id = pop.customer_id");
@@ -120,7 +121,7 @@ internal sealed partial class FeatureSql
         sql.AppendLine("ORDER BY pop.customer_id");
     }
 
-    private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add)
+    private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add, WeekBitmaps? weeks)
     {
         void Add(string name, string expr) => add(name, expr, FeatureSqlColumnKind.Feature, null);
         Add("days_since_last_engagement", "coalesce(e.days_since_last_engagement, (SELECT days FROM ev_start))");
@@ -142,7 +143,9 @@ internal sealed partial class FeatureSql
         Add("web_sessions_per_week", $"coalesce(coalesce(e.n_web_visit, 0) / {span}, 0)");
         Add("app_sessions_per_week", $"coalesce(coalesce(e.n_app_session, 0) / {span}, 0)");
         Add("funnel_stage", "coalesce(e.funnel_stage, 0)");
-        Add("active_weeks_share", $"coalesce(least(coalesce(a.active_weeks, 0) / ceil({span}), 1), 0)");
+        // Active weeks: the union of the purchase and event week bitmaps (or the distinct weeks, for very long histories).
+        string active = weeks?.ActiveWeeks("b", "e") ?? "coalesce(a.active_weeks, 0)";
+        Add("active_weeks_share", $"coalesce(least({active} / ceil({span}), 1), 0)");
         if (HasDevice)
         {
             foreach (string device in new[] { "mobile", "desktop", "tablet", "app" })

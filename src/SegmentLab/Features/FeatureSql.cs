@@ -5,12 +5,17 @@ using SegmentLab.Data;
 namespace SegmentLab.Features;
 
 /// <summary>
-/// Generates the one SQL statement that aggregates the loaded tables into one row per customer (printed by
-/// <c>segmentlab features --explain-sql</c>). Value lists that become columns (top categories, channels, event types,
-/// attribute values) are looked up first and written into the SQL, so the statement is self-contained and auditable.
+/// Generates the SQL script that aggregates the loaded tables into one row per customer (printed by
+/// <c>segmentlab features --explain-sql</c>). Each input table is read as few times as possible, into small per-customer
+/// work tables (<c>fx_*</c>) that the final statement joins: a big input is re-read from its files on each scan, so
+/// scans, not joins, are what cost. Value lists that become columns (top categories, channels, event types, attribute
+/// values) come from the planning statements and are written into the SQL, so the script is self-contained and auditable.
 /// </summary>
 internal sealed partial class FeatureSql
 {
+    /// <summary>Work tables, dropped after each build.</summary>
+    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_events", "fx_buy", "fx_orders"];
+
     public required DateTime Cutoff { get; init; }
 
     public required DateTime? HoldoutEnd { get; init; }
@@ -27,6 +32,18 @@ internal sealed partial class FeatureSql
 
     public required bool HasQuantity { get; init; }
 
+    /// <summary>The active-week bitmaps of active_weeks_share; null: distinct weeks are counted instead (very long histories).</summary>
+    public required WeekBitmaps? Weeks { get; init; }
+
+    /// <summary>Products bought before the cutoff (numbered in fx_products); 0 when the data has none.</summary>
+    public required int ProductCount { get; init; }
+
+    /// <summary>Categories bought before the cutoff (numbered in fx_categories).</summary>
+    public required int CategoryCount { get; init; }
+
+    /// <summary>Customers in the transactions, to size the distinct-count bitmaps.</summary>
+    public required long CustomerCount { get; init; }
+
     public required IReadOnlyList<string> TopCategories { get; init; }
 
     public required IReadOnlyList<string> Channels { get; init; }
@@ -40,6 +57,9 @@ internal sealed partial class FeatureSql
     /// <summary>One-hot columns: attribute, value, output name.</summary>
     public required IReadOnlyList<(string Attribute, string Value, string Name)> OneHot { get; init; }
 
+    /// <summary>The planning statements already run (their results gave the value lists); part of the script.</summary>
+    public required IReadOnlyList<string> PlanStatements { get; init; }
+
     /// <summary>Output names for the dynamic columns, sanitized and unique.</summary>
     public static string ColumnName(string prefix, string value)
     {
@@ -52,83 +72,108 @@ internal sealed partial class FeatureSql
         return sb.ToString().TrimEnd('_');
     }
 
-    private string T(DateTime t) => $"TIMESTAMP '{t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
+    private static string T(DateTime t) => $"TIMESTAMP '{t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'";
 
     private static string L(string s) => SqlText.Literal(s);
 
     private static string I(string s) => SqlText.Ident(s);
 
-    private string PurchaseRule(string alias = "")
+    /// <summary>Which transaction lines are purchases: not returns, and the config's price and quantity rules.</summary>
+    public static string PurchaseRule(FeatureSettings s)
     {
-        var rules = new List<string> { $"NOT {alias}is_return" };
-        if (Settings.RequirePositivePrice)
+        var rules = new List<string> { "NOT is_return" };
+        if (s.RequirePositivePrice)
         {
-            rules.Add($"{alias}unit_price > 0");
+            rules.Add("unit_price > 0");
         }
 
-        if (Settings.RequirePositiveQuantity)
+        if (s.RequirePositiveQuantity)
         {
-            rules.Add($"{alias}quantity > 0");
+            rules.Add("quantity > 0");
         }
 
         return string.Join(" AND ", rules);
     }
 
-    public string Build()
+    /// <summary>GROUPING(customer_id, order_id, product, unit_price, category, channel) of each grouping set of <see cref="TransactionPlan"/>.</summary>
+    public const int OrderRows = 0b001111, ProductPriceRows = 0b110011, CategoryRows = 0b111101, ChannelRows = 0b111110;
+
+    /// <summary>
+    /// Planning, one scan of the transactions, four groupings: orders (first purchase time, holdout purchase), the
+    /// purchase count per product and price (the medians come from this histogram), revenue per category, lines per channel.
+    /// </summary>
+    public static string TransactionPlan(DateTime cutoff, DateTime? holdoutEnd, FeatureSettings s)
     {
-        string cutoff = T(Cutoff);
+        string c = T(cutoff), rule = PurchaseRule(s);
+        return $"""
+            CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
+            SELECT GROUPING(customer_id, order_id, product, unit_price, category, channel) AS g, customer_id, order_id, product, unit_price, category, channel,
+                   count(*) FILTER (WHERE p) AS lines, sum(amount) FILTER (WHERE p) AS amount, min(ts) FILTER (WHERE p) AS first_ts{(holdoutEnd is null ? "" : ", bool_or(h) AS in_holdout")}
+            FROM (SELECT customer_id, order_id, product, unit_price, category, channel, amount, ts, ts < {c} AND {rule} AS p{(holdoutEnd is null ? "" : $", ts >= {c} AND {rule} AS h")}
+                  FROM transactions WHERE ts < {T(holdoutEnd ?? cutoff)})
+            GROUP BY GROUPING SETS ((customer_id, order_id), (product, unit_price), (category), (channel))
+            """;
+    }
+
+    /// <summary>
+    /// The products bought before the cutoff, numbered (for the distinct-product bitmaps), with the median price of their
+    /// purchases at a positive price. The median is read off the price histogram exactly as DuckDB's <c>median</c> computes
+    /// it on DECIMAL(18,4): the middle value, or the lower middle plus half the difference, truncated to 4 decimals.
+    /// </summary>
+    public static string Products() => $"""
+        CREATE OR REPLACE TEMP TABLE fx_products AS
+        WITH h AS (SELECT product, unit_price AS v, lines AS c FROM fx_tx_plan WHERE g = {ProductPriceRows} AND product IS NOT NULL AND lines > 0),
+        pos AS (SELECT product, v, c, sum(c) OVER (PARTITION BY product ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS before, sum(c) OVER (PARTITION BY product) AS n
+                FROM h WHERE v > 0),
+        mid AS (SELECT product, max(v) FILTER (WHERE before <= (n - 1) // 2 AND (n - 1) // 2 < before + c) AS lo,
+                                max(v) FILTER (WHERE before <= n // 2 AND n // 2 < before + c) AS hi
+                FROM pos GROUP BY product)
+        SELECT p.product, CAST(row_number() OVER (ORDER BY p.product) - 1 AS INTEGER) AS idx,
+               CAST(CAST(CAST(m.lo * 10000 AS BIGINT) + (CAST(m.hi * 10000 AS BIGINT) - CAST(m.lo * 10000 AS BIGINT)) // 2 AS DECIMAL(18, 0)) * 0.0001 AS DECIMAL(18, 4)) AS median_price
+        FROM (SELECT DISTINCT product FROM h) p LEFT JOIN mid m USING (product)
+        """;
+
+    /// <summary>The categories bought before the cutoff, numbered (for the distinct-category bitmaps).</summary>
+    public static string Categories() => $"""
+        CREATE OR REPLACE TEMP TABLE fx_categories AS
+        SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx FROM fx_tx_plan WHERE g = {CategoryRows} AND category IS NOT NULL AND lines > 0
+        """;
+
+    /// <summary>Planning, one scan of the events: counts per customer, event type and device, before the cutoff and in the holdout, and the active-week bitmaps.</summary>
+    public static string EventCounts(DateTime cutoff, DateTime? holdoutEnd, WeekBitmaps? weeks)
+    {
+        string c = T(cutoff);
+        return $"""
+            CREATE OR REPLACE TEMP TABLE fx_events AS
+            SELECT customer_id, event_type, device,
+                   count(*) FILTER (WHERE ts < {c}) AS n,
+                   count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 30 DAY) AS n30,
+                   count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 90 DAY) AS n90,
+                   min(ts) FILTER (WHERE ts < {c}) AS first_ts, max(ts) FILTER (WHERE ts < {c}) AS last_ts{(holdoutEnd is null ? "" : $",\n       count(*) FILTER (WHERE ts >= {c}) AS n_hold")}{weeks?.Aggregates("", c)}
+            FROM (SELECT *{weeks?.WeekColumn("ts")} FROM events WHERE ts < {T(holdoutEnd ?? cutoff)})
+            GROUP BY customer_id, event_type, device
+            """;
+    }
+
+    /// <summary>The script: planning statements, then the work tables and the final statement (fills <see cref="Columns"/>).</summary>
+    public string Build() => string.Join(";\n\n", PlanStatements.Concat(Statements())) + ";\n";
+
+    /// <summary>The statements after planning, in order; the last creates the <c>features</c> table.</summary>
+    public IReadOnlyList<string> Statements()
+    {
+        var weeks = HasEvents ? Weeks : null;
+        var list = new List<string> { Orders(), Purchases(weeks) };
         var sql = new StringBuilder();
         sql.AppendLine(CultureInfo.InvariantCulture, $"-- SegmentLab features as of {Cutoff:yyyy-MM-dd}: only rows with ts < cutoff feed features.");
+        sql.AppendLine("CREATE OR REPLACE TABLE features AS");
         sql.AppendLine("WITH");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"tx AS (SELECT * FROM transactions WHERE ts < {cutoff}),");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"purchases AS (SELECT * FROM tx WHERE {PurchaseRule()}),");
-        sql.AppendLine("returns AS (SELECT * FROM tx WHERE is_return),");
-        sql.AppendLine("orders AS (SELECT customer_id, order_id, min(ts) AS ts FROM purchases GROUP BY customer_id, order_id),");
-        sql.AppendLine("order_gaps AS (SELECT customer_id, CAST(date_diff('second', lag(ts) OVER (PARTITION BY customer_id ORDER BY ts, order_id), ts) AS HUGEINT) AS gap FROM orders),");
-        sql.AppendLine("gap_stats AS (SELECT customer_id, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq FROM order_gaps WHERE gap IS NOT NULL GROUP BY customer_id),");
-        bool discount = HasProduct && HasUnitPrice;
-        if (discount)
-        {
-            sql.AppendLine("product_price AS (SELECT product, median(unit_price) AS median_price FROM purchases WHERE product IS NOT NULL AND unit_price > 0 GROUP BY product),");
-        }
-
-        sql.AppendLine("buy AS (");
-        sql.AppendLine("  SELECT p.customer_id,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    floor((epoch({cutoff}) - epoch(max(p.ts))) / 86400) AS recency_days,");
-        sql.AppendLine("    count(DISTINCT p.order_id) AS frequency,");
-        sql.AppendLine("    sum(p.amount) AS gross,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    floor((epoch({cutoff}) - epoch(min(p.ts))) / 86400) AS tenure_days,");
-        sql.AppendLine("    min(p.ts) AS first_purchase,");
-        sql.AppendLine("    count(*) AS purchase_lines,");
-        sql.AppendLine("    count(DISTINCT p.product) AS distinct_products,");
-        sql.AppendLine("    count(DISTINCT p.category) AS distinct_categories,");
-        sql.AppendLine("    coalesce(sum(p.quantity), 0) AS items,");
-        sql.AppendLine("    coalesce(avg(p.unit_price), 0) AS avg_unit_price,");
-        sql.AppendLine(discount
-            ? "    avg(CASE WHEN p.unit_price > 0 AND p.unit_price <= 0.9 * pp.median_price THEN 1.0 ELSE 0.0 END) AS discount_share,"
-            : "    0.0 AS discount_share,");
-        for (int i = 0; i < TopCategories.Count; i++)
-        {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(p.amount) FILTER (WHERE p.category = {L(TopCategories[i])}), 0) AS cat_{i},");
-        }
-
-        for (int i = 0; i < Channels.Count; i++)
-        {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    count(*) FILTER (WHERE p.channel = {L(Channels[i])}) AS ch_{i},");
-        }
-
-        sql.AppendLine("    sum(abs(p.amount)) AS gross_abs");
-        sql.AppendLine(discount ? "  FROM purchases p LEFT JOIN product_price pp ON p.product = pp.product GROUP BY p.customer_id)," : "  FROM purchases p GROUP BY p.customer_id),");
-        sql.AppendLine("ret AS (SELECT customer_id, count(*) AS return_lines, sum(amount) AS return_amount FROM returns GROUP BY customer_id),");
-
         if (HasEvents)
         {
-            AppendEngagement(sql, cutoff);
+            AppendEngagement(sql, weeks);
         }
 
-        AppendOutcomes(sql, cutoff);
         sql.AppendLine("population AS (");
-        sql.Append("  SELECT customer_id FROM buy");
+        sql.Append("  SELECT customer_id FROM fx_buy WHERE purchase_lines > 0");
         if (Settings.IncludeProspects)
         {
             if (HasEvents)
@@ -143,35 +188,120 @@ internal sealed partial class FeatureSql
         }
 
         sql.AppendLine(")");
-        AppendSelect(sql);
+        AppendSelect(sql, weeks);
+        list.Add(sql.ToString());
+        return list;
+    }
+
+    /// <summary>Bitmaps (one bit per product or category, counted with bit_count) replace a distinct hash table when they fit in this many bytes.</summary>
+    private const long MaxBitmapBytes = 256L << 20;
+
+    private bool Bitmap(int values) => values > 0 && CustomerCount * ((values + 7) / 8) <= MaxBitmapBytes;
+
+    /// <summary>One scan of the transactions: purchase, return and holdout aggregates per customer.</summary>
+    private string Purchases(WeekBitmaps? weeks)
+    {
+        string c = T(Cutoff);
+        bool discount = HasProduct && HasUnitPrice;
+        bool productBits = HasProduct && Bitmap(ProductCount), categoryBits = Bitmap(CategoryCount);
+        var sql = new StringBuilder();
+        sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_buy AS");
+        sql.AppendLine("SELECT t.customer_id,");
+        sql.AppendLine("  count(*) FILTER (WHERE p) AS purchase_lines,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max(t.ts) FILTER (WHERE p))) / 86400) AS recency_days,");
+        sql.AppendLine("  sum(t.amount) FILTER (WHERE p) AS gross,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(min(t.ts) FILTER (WHERE p))) / 86400) AS tenure_days,");
+        sql.AppendLine("  min(t.ts) FILTER (WHERE p) AS first_purchase,");
+
+        // Distinct products and categories: a bit per numbered product (category) per customer when that is small, which
+        // costs far less than the hash table of customer-product pairs that count(DISTINCT) builds.
+        sql.AppendLine(productBits
+            ? $"  bit_count(bitstring_agg(pp.idx, 0, {ProductCount - 1}) FILTER (WHERE p)) AS distinct_products,"
+            : "  count(DISTINCT t.product) FILTER (WHERE p) AS distinct_products,");
+        sql.AppendLine(categoryBits
+            ? $"  bit_count(bitstring_agg(pc.idx, 0, {CategoryCount - 1}) FILTER (WHERE p)) AS distinct_categories,"
+            : "  count(DISTINCT t.category) FILTER (WHERE p) AS distinct_categories,");
+        sql.AppendLine("  coalesce(sum(t.quantity) FILTER (WHERE p), 0) AS items,");
+        sql.AppendLine("  coalesce(avg(t.unit_price) FILTER (WHERE p), 0) AS avg_unit_price,");
+        sql.AppendLine(discount
+            ? "  avg(CASE WHEN t.unit_price > 0 AND t.unit_price <= 0.9 * pp.median_price THEN 1.0 ELSE 0.0 END) FILTER (WHERE p) AS discount_share,"
+            : "  0.0 AS discount_share,");
+        for (int i = 0; i < TopCategories.Count; i++)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum(t.amount) FILTER (WHERE p AND t.category = {L(TopCategories[i])}), 0) AS cat_{i},");
+        }
+
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE p AND t.channel = {L(Channels[i])}) AS ch_{i},");
+        }
+
+        if (HoldoutEnd is not null)
+        {
+            string revenue = Settings.NetReturns ? "p_after OR t.is_return" : "p_after";
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum(t.amount) FILTER (WHERE t.ts >= {c} AND ({revenue})), 0) AS holdout_revenue,");
+        }
+
+        sql.AppendLine("  count(*) FILTER (WHERE r) AS return_lines,");
+        sql.Append("  sum(t.amount) FILTER (WHERE r) AS return_amount");
+        sql.AppendLine(weeks?.Aggregates("t.", c) ?? "");
+        string rule = PurchaseRule(Settings);
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"FROM (SELECT *, ts < {c} AND {rule} AS p, ts < {c} AND is_return AS r{(HoldoutEnd is null ? "" : $", {rule} AS p_after")}{weeks?.WeekColumn("ts")} FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)}) t");
+        if (discount || productBits)
+        {
+            sql.AppendLine("LEFT JOIN fx_products pp ON t.product = pp.product");
+        }
+
+        if (categoryBits)
+        {
+            sql.AppendLine("LEFT JOIN fx_categories pc ON t.category = pc.category");
+        }
+
+        sql.Append("GROUP BY t.customer_id");
         return sql.ToString();
     }
 
-    private void AppendEngagement(StringBuilder sql, string cutoff)
+    /// <summary>From the order rows of the plan: frequency, the gaps between orders, holdout orders.</summary>
+    private string Orders()
     {
-        sql.AppendLine(CultureInfo.InvariantCulture, $"ev AS (SELECT * FROM events WHERE ts < {cutoff}),");
-        // One pass over the events to (customer, type, device) counts; the per-customer pivot then reads that much smaller table.
-        sql.AppendLine("ev_counts AS (");
-        sql.AppendLine("  SELECT customer_id, event_type, device, count(*) AS n,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    count(*) FILTER (WHERE ts >= {cutoff} - INTERVAL 30 DAY) AS n30,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    count(*) FILTER (WHERE ts >= {cutoff} - INTERVAL 90 DAY) AS n90,");
-        sql.AppendLine("    min(ts) AS first_ts, max(ts) AS last_ts");
-        sql.AppendLine("  FROM ev GROUP BY customer_id, event_type, device),");
+        bool hold = HoldoutEnd is not null;
+        // Gaps are whole seconds with exact integer sums, so their mean and variance do not depend on the summation order.
+        // Orders without a purchase before the cutoff (returns, holdout) have no first_ts and sort last, after every real gap.
+        return $"""
+            CREATE OR REPLACE TEMP TABLE fx_orders AS
+            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(hold ? ", count(*) FILTER (WHERE in_holdout) AS holdout_orders" : "")}
+            FROM (SELECT customer_id, first_ts{(hold ? ", in_holdout" : "")},
+                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts ASC NULLS LAST, order_id), first_ts) AS HUGEINT) AS gap
+                  FROM fx_tx_plan WHERE g = {OrderRows})
+            GROUP BY customer_id
+            """;
+    }
+
+    private void AppendEngagement(StringBuilder sql, WeekBitmaps? weeks)
+    {
+        string cutoff = T(Cutoff);
+
+        // Event types are compared once, as a small code, instead of once per pivot column.
+        var codes = EventTypes.Concat(["email_sent", "email_open", "email_click", "web_visit", "app_session"])
+            .Concat(Settings.Funnel.Select(f => f.Trim().ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToList();
+        int Code(string type) => codes.IndexOf(type) + 1;
+        string code = "CASE event_type " + string.Concat(codes.Select((t, i) => $"WHEN {L(t)} THEN {i + 1} ")) + "ELSE 0 END";
         sql.AppendLine("eng AS (");
         sql.AppendLine("  SELECT customer_id,");
         sql.AppendLine(CultureInfo.InvariantCulture, $"    floor((epoch({cutoff}) - epoch(max(last_ts))) / 86400) AS days_since_last_engagement,");
         sql.AppendLine("    min(first_ts) AS first_event,");
         for (int i = 0; i < EventTypes.Count; i++)
         {
-            string type = L(EventTypes[i]);
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE event_type = {type}), 0) AS ev_{i}_all,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n30) FILTER (WHERE event_type = {type}), 0) AS ev_{i}_30,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n90) FILTER (WHERE event_type = {type}), 0) AS ev_{i}_90,");
+            int k = Code(EventTypes[i]);
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE k = {k}), 0) AS ev_{i}_all,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n30) FILTER (WHERE k = {k}), 0) AS ev_{i}_30,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n90) FILTER (WHERE k = {k}), 0) AS ev_{i}_90,");
         }
 
         foreach (string canonical in new[] { "email_sent", "email_open", "email_click", "web_visit", "app_session" })
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE event_type = {L(canonical)}), 0) AS n_{canonical},");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE k = {Code(canonical)}), 0) AS n_{canonical},");
         }
 
         foreach (string device in new[] { "mobile", "desktop", "tablet", "app" })
@@ -179,32 +309,23 @@ internal sealed partial class FeatureSql
             sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE device = {L(device)}), 0) AS dev_{device},");
         }
 
-        var funnel = Settings.Funnel.Select((step, i) => $"WHEN {L(step.Trim().ToLowerInvariant())} THEN {i + 1}");
-        sql.AppendLine(Settings.Funnel.Count == 0 ? "    0 AS funnel_stage," : $"    max(CASE event_type {string.Join(" ", funnel)} ELSE 0 END) AS funnel_stage,");
-        sql.AppendLine("    coalesce(sum(n) FILTER (WHERE device IS NOT NULL), 0) AS dev_known");
-        sql.AppendLine("  FROM ev_counts GROUP BY customer_id),");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(ts))) / 86400) AS days FROM ev),");
-        sql.AppendLine("activity AS (SELECT customer_id, count(*) AS active_weeks FROM (");
-        sql.AppendLine("  SELECT DISTINCT customer_id, date_trunc('week', ts) AS week FROM (SELECT customer_id, ts FROM tx UNION ALL SELECT customer_id, ts FROM ev))");
-        sql.AppendLine("  GROUP BY customer_id),");
-    }
-
-    private void AppendOutcomes(StringBuilder sql, string cutoff)
-    {
-        if (HoldoutEnd is not { } end)
+        var funnel = Settings.Funnel.Select((step, i) => $"WHEN {Code(step.Trim().ToLowerInvariant())} THEN {i + 1}");
+        sql.AppendLine(Settings.Funnel.Count == 0 ? "    0 AS funnel_stage," : $"    max(CASE k {string.Join(" ", funnel)} ELSE 0 END) AS funnel_stage,");
+        sql.Append("    coalesce(sum(n) FILTER (WHERE device IS NOT NULL), 0) AS dev_known");
+        sql.AppendLine(weeks?.Combine() ?? "");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT *, {code} AS k FROM fx_events WHERE n > 0) GROUP BY customer_id),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_ts))) / 86400) AS days FROM fx_events WHERE n > 0),");
+        if (HoldoutEnd is not null)
         {
-            return;
+            sql.AppendLine("hold_ev AS (SELECT customer_id FROM fx_events GROUP BY customer_id HAVING sum(n_hold) > 0),");
         }
 
-        string hold = $"ts >= {cutoff} AND ts < {T(end)}";
-        string revenue = Settings.NetReturns ? $"({PurchaseRule()}) OR is_return" : PurchaseRule();
-        sql.AppendLine("hold_tx AS (");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  SELECT customer_id, count(DISTINCT order_id) FILTER (WHERE {PurchaseRule()}) AS holdout_orders,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"         coalesce(sum(amount) FILTER (WHERE {revenue}), 0) AS holdout_revenue");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM transactions WHERE {hold} GROUP BY customer_id),");
-        if (HasEvents)
+        if (weeks is null)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"hold_ev AS (SELECT DISTINCT customer_id FROM events WHERE {hold}),");
+            sql.AppendLine("activity AS (SELECT customer_id, count(*) AS active_weeks FROM (");
+            sql.AppendLine(CultureInfo.InvariantCulture,
+                $"  SELECT DISTINCT customer_id, date_trunc('week', ts) AS week FROM (SELECT customer_id, ts FROM transactions WHERE ts < {cutoff} UNION ALL SELECT customer_id, ts FROM events WHERE ts < {cutoff}))");
+            sql.AppendLine("  GROUP BY customer_id),");
         }
     }
 }

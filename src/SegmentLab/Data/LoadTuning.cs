@@ -1,0 +1,16 @@
+namespace SegmentLab.Data;
+
+/// <summary>
+/// How <see cref="DataLoader"/> reads tables; the defaults suit every input, tests change them to run both paths of each choice.
+/// </summary>
+/// <param name="KeepInMemoryBelowBytes">
+/// Tables whose files hold more text than this (gzip counted at five times its size) are re-read from the files by every
+/// query instead of being kept in memory; default 256 MB (about 3 million order lines), so memory stays bounded
+/// whatever the input size.
+/// </param>
+/// <param name="TypedRead">Let DuckDB's CSV reader convert numbers and ISO timestamps as it reads (default); false converts text in SQL.</param>
+internal sealed record LoadTuning(long KeepInMemoryBelowBytes = 256L << 20, bool TypedRead = true)
+{
+    /// <summary>The defaults.</summary>
+    public static LoadTuning Default { get; } = new();
+}
