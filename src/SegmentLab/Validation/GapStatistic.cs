@@ -86,7 +86,7 @@ internal static class GapStatistic
         for (long i = 0; i < values.Length; i++)
         {
             int c = (int)(i % d);
-            double u = (rng.NextUInt64() >> 11) * (1.0 / (1UL << 53));
+            double u = rng.NextDouble();
             values[i] = (float)(low[c] + (u * (high[c] - low[c])));
         }
 
