@@ -1,45 +1,19 @@
 namespace SegmentLab.Synthetic;
 
 /// <summary>
-/// A small, fast, platform-stable random generator (xoshiro256**, seeded through SplitMix64). Each customer gets its
-/// own generator derived from (seed, customer index), so output does not depend on thread count or chunking.
+/// The generator's streams of <see cref="Kernels.Xoshiro256"/> with the distributions it draws from. Each customer
+/// gets its own stream derived from (seed, customer index), so output does not depend on thread count or chunking.
 /// </summary>
 internal struct Rng
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Kernels.Xoshiro256 _core;
 
-    public Rng(ulong seed, ulong stream)
-    {
-        ulong x = seed ^ (stream * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
-    }
+    public Rng(ulong seed, ulong stream) => _core = new Kernels.Xoshiro256(seed ^ (stream * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL);
 
-    private static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    public ulong NextUInt64()
-    {
-        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _core.NextUInt64();
 
     /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _core.NextDouble();
 
     /// <summary>Uniform integer in [0, n).</summary>
     public int Next(int n) => (int)((NextUInt64() >> 33) % (ulong)n);
