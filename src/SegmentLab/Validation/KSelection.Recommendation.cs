@@ -95,7 +95,7 @@ public static partial class KSelection
     /// <summary>"Silhouette 0.41 (weak structure), the highest for k ≥ 3." — the chosen k's separation in context.</summary>
     private static string SilhouetteSentence(IReadOnlyList<KCandidate> candidates, KCandidate chosen, KCandidate best)
     {
-        string head = $"Silhouette {F2(chosen.Silhouette)} ({BandWords(Validation.Silhouette.BandOf(chosen.Silhouette))})";
+        string head = $"Silhouette {F2(chosen.Silhouette)} ({Validation.Silhouette.BandWords(Validation.Silhouette.BandOf(chosen.Silhouette))})";
         if (chosen.K == best.K)
         {
             return candidates.Count == 1 ? head + "." : $"{head}, the highest of k = {candidates[0].K}–{candidates[^1].K}.";
@@ -121,14 +121,6 @@ public static partial class KSelection
     }
 
     private static double SilhouetteOf(IReadOnlyList<KCandidate> candidates, int k) => candidates.Single(c => c.K == k).Silhouette;
-
-    private static string BandWords(SilhouetteBand band) => band switch
-    {
-        SilhouetteBand.Strong => "strong structure",
-        SilhouetteBand.Reasonable => "reasonable structure",
-        SilhouetteBand.Weak => "weak structure",
-        _ => "no substantial structure",
-    };
 
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -48,8 +48,8 @@ public static partial class SegmentValidation
         var separation = new SeparationSummary
         {
             SilhouetteMean = silhouette.Mean,
-            SilhouetteMethod = JsonNamingPolicy.CamelCase.ConvertName(silhouette.Method.ToString()),
-            SilhouetteBand = JsonNamingPolicy.CamelCase.ConvertName(silhouette.Band.ToString()),
+            SilhouetteMethod = silhouette.Method,
+            SilhouetteBand = silhouette.Band,
             SilhouetteSampleSize = silhouette.SampleRows.Count,
             SilhouetteLow = silhouette.ConfidenceLow,
             SilhouetteHigh = silhouette.ConfidenceHigh,

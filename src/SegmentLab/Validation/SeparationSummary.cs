@@ -10,11 +10,14 @@ public sealed record SeparationSummary
     /// <summary>Mean silhouette, −1..1.</summary>
     public double? SilhouetteMean { get; init; }
 
-    /// <summary>How it was computed: <c>exact</c>, <c>sampled</c> or <c>simplified</c> (the SilhouetteMethod name, camelCase).</summary>
-    public string? SilhouetteMethod { get; init; }
+    /// <summary>How it was computed (exact, sampled or simplified); JSON <c>"exact"</c>, <c>"sampled"</c>, <c>"simplified"</c>.</summary>
+    public SilhouetteMethod? SilhouetteMethod { get; init; }
 
-    /// <summary>Kaufman &amp; Rousseeuw's band: <c>strong</c>, <c>reasonable</c>, <c>weak</c> or <c>noSubstantialStructure</c> (the SilhouetteBand name, camelCase).</summary>
-    public string? SilhouetteBand { get; init; }
+    /// <summary>
+    /// Kaufman &amp; Rousseeuw's band of the mean; JSON <c>"strong"</c>, <c>"reasonable"</c>, <c>"weak"</c> or
+    /// <c>"noSubstantialStructure"</c>.
+    /// </summary>
+    public SilhouetteBand? SilhouetteBand { get; init; }
 
     /// <summary>Customers scored (all unless sampled).</summary>
     public int? SilhouetteSampleSize { get; init; }

@@ -97,6 +97,15 @@ public static partial class Silhouette
         _ => SilhouetteBand.NoSubstantialStructure,
     };
 
+    /// <summary>A band in words for report sentences: "strong structure" … "no substantial structure".</summary>
+    internal static string BandWords(SilhouetteBand band) => band switch
+    {
+        SilhouetteBand.Strong => "strong structure",
+        SilhouetteBand.Reasonable => "reasonable structure",
+        SilhouetteBand.Weak => "weak structure",
+        _ => "no substantial structure",
+    };
+
     /// <summary>s(i) from a(i) (mean distance within the own segment) and b(i) (smallest mean distance to another).</summary>
     internal static double Value(double a, double b)
     {

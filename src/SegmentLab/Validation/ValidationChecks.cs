@@ -78,8 +78,8 @@ public static partial class ValidationChecks
 
     private static ValidationCheck CheckSilhouette(double mean, SeparationSummary s, ValidationSettings t)
     {
-        string how = s.SilhouetteMethod is { } m && m != "exact" ? $" ({m})" : "";
-        string band = s.SilhouetteBand is { } b ? $" ({Words(b)})" : "";
+        string how = s.SilhouetteMethod is { } m && m != SilhouetteMethod.Exact ? $" ({m.ToString().ToLowerInvariant()})" : "";
+        string band = s.SilhouetteBand is { } b ? $" ({Validation.Silhouette.BandWords(b)})" : "";
         return mean < t.MinSilhouetteFail
             ? Check(Silhouette, CheckStatus.Fail, $"mean silhouette{how} {F2(mean)} < {T(t.MinSilhouetteFail)}: the segments overlap almost completely", mean, t.MinSilhouetteFail)
             : mean < t.MinSilhouetteWarn
@@ -198,11 +198,4 @@ public static partial class ValidationChecks
     private static string Signed(double x) => x.ToString("+0.00;-0.00", CultureInfo.InvariantCulture);
 
     private static string T(double threshold) => threshold.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>camelCase enum name → words: noSubstantialStructure → "no substantial structure".</summary>
-    private static string Words(string camel)
-    {
-        string words = string.Concat(camel.Select(ch => char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString())).Trim();
-        return words.EndsWith("structure", StringComparison.Ordinal) ? words : words + " structure";
-    }
 }

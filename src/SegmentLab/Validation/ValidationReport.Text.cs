@@ -19,7 +19,7 @@ public sealed partial record ValidationReport
             var parts = new List<string>();
             if (s.SilhouetteMean is { } m)
             {
-                parts.Add(string.Create(c, $"silhouette {m:0.000} ({s.SilhouetteMethod ?? "?"}{(s.SilhouetteBand is { } b ? ", " + b : "")})"));
+                parts.Add(string.Create(c, $"silhouette {m:0.000} ({Camel(s.SilhouetteMethod) ?? "?"}{(s.SilhouetteBand is { } b ? ", " + Camel(b) : "")})"));
             }
 
             if (s.CalinskiHarabasz is { } ch)
@@ -69,4 +69,7 @@ public sealed partial record ValidationReport
 
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>An enum value as the JSON spells it (camelCase), so the text and the file read alike.</summary>
+    private static string? Camel(Enum? value) => value is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -42,7 +42,7 @@ public sealed class ValidationChecksTests
     [InlineData(0.6, CheckStatus.Pass)]
     public void Silhouette_against_its_thresholds(double mean, CheckStatus status)
     {
-        var report = Report() with { Separation = new SeparationSummary { SilhouetteMean = mean, SilhouetteMethod = "exact", SilhouetteBand = "weak" } };
+        var report = Report() with { Separation = new SeparationSummary { SilhouetteMean = mean, SilhouetteMethod = SilhouetteMethod.Exact, SilhouetteBand = SilhouetteBand.Weak } };
         var check = Assert.Single(ValidationChecks.Evaluate(report), c => c.Name == ValidationChecks.Silhouette);
         Assert.Equal(status, check.Status);
         Assert.Equal(mean, check.Value);
@@ -51,7 +51,7 @@ public sealed class ValidationChecksTests
     [Fact]
     public void Silhouette_sentences_name_the_figure_the_threshold_and_the_band()
     {
-        var report = Report() with { Separation = new SeparationSummary { SilhouetteMean = 0.2149, SilhouetteMethod = "sampled", SilhouetteBand = "noSubstantialStructure" } };
+        var report = Report() with { Separation = new SeparationSummary { SilhouetteMean = 0.2149, SilhouetteMethod = SilhouetteMethod.Sampled, SilhouetteBand = SilhouetteBand.NoSubstantialStructure } };
         var check = Assert.Single(ValidationChecks.Evaluate(report), c => c.Name == ValidationChecks.Silhouette);
         Assert.Equal("mean silhouette (sampled) 0.21 < 0.25: little cluster structure (no substantial structure)", check.Reason);
         var strict = ValidationChecks.Evaluate(report, new ValidationSettings { MinSilhouetteWarn = 0.5, MinSilhouetteFail = 0.3 });

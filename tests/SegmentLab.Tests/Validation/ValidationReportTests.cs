@@ -29,7 +29,7 @@ public sealed class ValidationReportTests
         var report = new ValidationReport
         {
             Data = new DataSummary { Customers = n, Cutoff = new DateOnly(2011, 6, 1), HoldoutEnd = new DateOnly(2011, 8, 30), Features = raw.ColumnNames, SegmentSizes = [200, 200, 200] },
-            Separation = new SeparationSummary { SilhouetteMean = 0.41, SilhouetteMethod = "exact", SilhouetteBand = "weak", SilhouetteSegmentMeans = [0.5, 0.4, 0.33], CalinskiHarabasz = 812.5, DaviesBouldin = 0.93 },
+            Separation = new SeparationSummary { SilhouetteMean = 0.41, SilhouetteMethod = SilhouetteMethod.Exact, SilhouetteBand = SilhouetteBand.Weak, SilhouetteSegmentMeans = [0.5, 0.4, 0.33], CalinskiHarabasz = 812.5, DaviesBouldin = 0.93 },
             Lift = new LiftSection
             {
                 Binary = [OutcomeLift.Binary(labels, bought, "purchased_in_holdout")],
@@ -82,6 +82,8 @@ public sealed class ValidationReportTests
             Assert.True(root.GetProperty("lift").GetProperty("baselineBinary")[0].GetProperty("segments")[0].TryGetProperty("name", out _));
             Assert.False(root.TryGetProperty("createdAt", out _));   // nulls are omitted
             Assert.True(root.GetProperty("thresholds").TryGetProperty("psiFail", out _));
+            Assert.Equal("exact", root.GetProperty("separation").GetProperty("silhouetteMethod").GetString());
+            Assert.Equal("weak", root.GetProperty("separation").GetProperty("silhouetteBand").GetString());
         }
 
         var back = ValidationReport.FromJson(json);
