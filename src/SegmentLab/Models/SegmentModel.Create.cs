@@ -67,7 +67,7 @@ public sealed partial class SegmentModel
         {
             Customers = n,
             Silhouette = report?.Separation?.SilhouetteMean,
-            SilhouetteMethod = report?.Separation?.SilhouetteMethod,
+            SilhouetteMethod = report?.Separation?.SilhouetteMethod?.ToString().ToLowerInvariant(),
             Sizes = sizes,
             Shares = sizes.Select(c => n == 0 ? 0 : (double)c / n).ToArray(),
             Outcomes = report?.Lift?.Binary.Select(b => new OutcomeBaseline
