@@ -112,7 +112,7 @@ internal sealed record CliSummary
             HoldoutEnd = holdoutEnd,
             K = profiles.Count,
             Silhouette = report.Separation?.SilhouetteMean,
-            SilhouetteMethod = report.Separation?.SilhouetteMethod,
+            SilhouetteMethod = report.Separation?.SilhouetteMethod?.ToString().ToLowerInvariant(),
             Verdict = report.Verdict,
             Checks = report.Checks.Select(c => new Check(c.Name, c.Status, c.Reason, c.Segment, c.Subject)).ToArray(),
             Segments = segments,
