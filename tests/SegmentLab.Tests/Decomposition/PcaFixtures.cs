@@ -16,7 +16,8 @@ internal static class PcaFixtures
 
     private static FeatureMatrix LoadIris()
     {
-        string[] lines = File.ReadAllLines(Path.Combine(Dir, "iris.csv"));
+        // The one committed copy (Fixtures/iris.csv, shared with the k-means parity tests): four measurements, then the species.
+        string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "iris.csv"));
         string[] names = lines[0].Split(',')[..4];
         var rows = lines.Skip(1).Select(l => (IReadOnlyList<double>)l.Split(',')[..4].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         return FeatureMatrix.FromRows(rows, names);

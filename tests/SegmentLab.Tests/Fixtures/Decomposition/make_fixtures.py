@@ -3,7 +3,6 @@
 
     /usr/bin/python3 tests/SegmentLab.Tests/Fixtures/Decomposition/make_fixtures.py
 
-iris.csv        sklearn.datasets.load_iris() data (150 x 4, see README.md for the citation).
 pca_cases.json  small seeded float32 matrices with sklearn PCA(svd_solver="full") results.
 
 Every matrix is float32 (what SegmentLab's FeatureMatrix holds); sklearn is run on the float64 copy of those exact
@@ -49,12 +48,7 @@ def case(name, x, n_components=None, whiten=False, note=""):
 
 
 def main():
-    iris = load_iris()
-    with open(os.path.join(HERE, "iris.csv"), "w") as f:
-        f.write("sepal_length,sepal_width,petal_length,petal_width,species\n")
-        for row, t in zip(iris.data, iris.target):
-            f.write(",".join(f"{v:g}" for v in row) + f",{int(t)}\n")
-
+    iris = load_iris()   # the data of ../iris.csv (written by ../Clustering/make_fixtures.py)
     rng = np.random.default_rng(20240604)
     cases = []
     # correlated Gaussian columns with distinct variances (no ties between eigenvalues)

@@ -4,7 +4,7 @@
 
     /usr/bin/python3 tests/SegmentLab.Tests/Fixtures/Validation/make_separation_fixtures.py
 
-iris_kmeans_labels.json  the k-means optimum on raw iris (../Decomposition/iris.csv) for k = 2, 3, 4: the lowest
+iris_kmeans_labels.json  the k-means optimum on raw iris (../iris.csv) for k = 2, 3, 4: the lowest
                          inertia over 1,000 k-means++ restarts, with sklearn's silhouette_score, CH and DB for them.
 index_cases.json         seeded float32 matrices with labels (several shapes, a singleton segment, label gaps,
                          duplicate rows, data far from the origin) and sklearn's silhouette_samples /
@@ -50,7 +50,7 @@ def blobs(rng, n, d, k, spread, scale=1.0):
 
 
 def main():
-    iris = load_iris().data          # float64, the same values as ../Decomposition/iris.csv
+    iris = load_iris().data          # float64, the same values as ../iris.csv
     optimum = []
     for k in (2, 3, 4):
         km = KMeans(n_clusters=k, n_init=1000, random_state=0, algorithm="lloyd").fit(iris)
