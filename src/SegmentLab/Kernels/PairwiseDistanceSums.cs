@@ -64,10 +64,10 @@ internal static partial class PairwiseDistanceSums
             switch (panels.Width)
             {
                 case Width512:
-                    SumRowGroup512(panels, p, count, centred, norms, original, rows, sums);
+                    SumTile<Vector512<float>, Lanes512, RowSums>(panels, p, count, centred, norms, original, rows, sums, 0, default);
                     break;
                 case Width256:
-                    SumRowGroup256(panels, p, count, centred, norms, original, rows, sums);
+                    SumTile<Vector256<float>, Lanes256, RowSums>(panels, p, count, centred, norms, original, rows, sums, 0, default);
                     break;
                 default:
                     for (int r = 0; r < RowsPerGroup; r++)
@@ -106,10 +106,10 @@ internal static partial class PairwiseDistanceSums
             switch (w)
             {
                 case Width512:
-                    SumRowGroupSym512(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
+                    SumTile<Vector512<float>, Lanes512, RowAndColumnSums>(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
                     break;
                 case Width256:
-                    SumRowGroupSym256(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
+                    SumTile<Vector256<float>, Lanes256, RowAndColumnSums>(panels, p, count, centred, norms, original, rows, sums, realRows, columns);
                     break;
                 default:
                     for (int lane = p * w; lane < (p + count) * w; lane++)
