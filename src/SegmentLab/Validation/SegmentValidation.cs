@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SegmentLab.Clustering;
 using SegmentLab.Data;
 using SegmentLab.Features;
