@@ -16,7 +16,8 @@ public sealed class FormatterRegistry
     private int _maxRows = 20;
 
     /// <summary>The registry the kernel uses, with the built-in formatters: Plotly.NET charts, DataFrame, FeatureTable,
-    /// FeatureMatrix, enumerables of records (tables), collections and plain objects.</summary>
+    /// FeatureMatrix, DataQualityReport, KSelectionResult, SegmentProfiles, ValidationReport, enumerables of records
+    /// (tables), collections and plain objects.</summary>
     public static FormatterRegistry Default { get; } = CreateDefault();
 
     /// <summary>Rows shown by the table formatters before "… n more rows" (default 20, at least 1).</summary>

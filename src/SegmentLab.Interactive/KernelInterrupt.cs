@@ -1,11 +1,17 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
 namespace SegmentLab.Interactive;
 
 /// <summary>
 /// The kernel's interrupt (Jupyter's stop button) as seen by running code. The kernel inserts a call to
 /// <see cref="ThrowIfRequested"/> at the top of every loop body and method body of a cell, so even <c>while (true) { }</c>
 /// stops; long library operations take <see cref="Token"/> (in a cell: <c>Cancellation</c>). The interrupt is raised
-/// only in the cell's own flow — its thread and thread-pool work such as tasks and <c>Parallel.For</c> — never in
-/// threads the cell started itself (as in Python, where KeyboardInterrupt reaches the main thread only).
+/// only in the cell's own flow — its thread, tasks (<c>Task.Run</c>, <c>Parallel.For</c>) and async continuations,
+/// where the exception ends up in a task the cell awaits — never in threads the cell started itself, timer or
+/// thread-pool callbacks, or <c>async void</c> methods: an exception there would have no one to catch it and would
+/// end the kernel process (as in Python, where KeyboardInterrupt reaches the main thread only).
 /// </summary>
 public static class KernelInterrupt
 {
@@ -100,6 +106,7 @@ public static class KernelInterrupt
     private static void ThrowOnCellFlow()
     {
         CancellationToken token;
+        bool cellThread;
         lock (Gate)
         {
             if (s_current is null || !(Thread.CurrentThread == s_cellThread || Thread.CurrentThread.IsThreadPoolThread))
@@ -108,8 +115,39 @@ public static class KernelInterrupt
             }
 
             token = s_current.Token;
+            cellThread = Thread.CurrentThread == s_cellThread;
         }
 
-        throw new OperationCanceledException("The cell was interrupted.", token);
+        if (cellThread || ATaskWouldCatch())
+        {
+            throw new OperationCanceledException("The cell was interrupted.", token);
+        }
+    }
+
+    /// <summary>
+    /// True when an exception thrown here on a pool thread lands in a task: inside a task's delegate, or inside an async
+    /// method returning a task (the nearest async state machine on the stack is not <c>async void</c>). False in timer
+    /// and work-item callbacks, where it would be unhandled and end the process. Walks the stack, so it runs only once
+    /// an interrupt has been requested.
+    /// </summary>
+    internal static bool ATaskWouldCatch()
+    {
+        if (Task.CurrentId is not null)
+        {
+            return true;
+        }
+
+        foreach (var frame in new StackTrace(1, fNeedFileInfo: false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            if (type is not null && typeof(IAsyncStateMachine).IsAssignableFrom(type))
+            {
+                // The compiler names the builder field <>t__builder; async void uses AsyncVoidMethodBuilder.
+                var builder = type.GetField("<>t__builder", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.FieldType;
+                return builder is not null && builder != typeof(AsyncVoidMethodBuilder);
+            }
+        }
+
+        return false;
     }
 }

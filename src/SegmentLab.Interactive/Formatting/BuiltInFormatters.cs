@@ -18,5 +18,6 @@ internal static class BuiltInFormatters
         registry.Register<FeatureTable>(table => TableSources.FromFeatureTable(table, registry.MaxRows).ToBundle());
         registry.Register<FeatureMatrix>(matrix => TableSources.FromFeatureMatrix(matrix, registry.MaxRows).ToBundle());
         registry.Register<GenericChart>(PlotlyFormatter.Format);
+        SegmentFormatters.RegisterAll(registry);
     }
 }

@@ -7,7 +7,8 @@ namespace SegmentLab.Interactive.Hosting;
 /// <summary>
 /// Console.Out / Console.Error while the kernel runs: text is buffered and sent as <c>stream</c> messages every 100 ms
 /// (and at once past 32 KB, and when the cell ends), so a long cell's output appears as it is written.
-/// Output written between cells goes to the last request.
+/// Output written between cells goes to the last request. Each request's output is capped at
+/// <see cref="OutputLimits.StreamChars"/>: the rest is counted, not sent, and a notice says so.
 /// </summary>
 internal sealed class IopubStream : TextWriter
 {
@@ -19,6 +20,9 @@ internal sealed class IopubStream : TextWriter
     private readonly StringBuilder _buffer = new();
     private readonly Timer _timer;
     private JupyterMessage? _parent;
+    private long _accepted;
+    private bool _truncated;
+    private long _dropped;
 
     /// <param name="bus">Where stream messages go.</param>
     /// <param name="name"><c>stdout</c> or <c>stderr</c>.</param>
@@ -38,6 +42,23 @@ internal sealed class IopubStream : TextWriter
         {
             FlushLocked();
             _parent = parent;
+            _accepted = 0;
+            _truncated = false;
+            _dropped = 0;
+        }
+    }
+
+    /// <summary>Sends what is buffered and, when the request's output was truncated, how much was dropped.</summary>
+    public void EndRequest()
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+            if (_dropped > 0)
+            {
+                _bus.Publish("stream", new JsonObject { ["name"] = _name, ["text"] = OutputLimits.DroppedNotice(_name, _dropped) }, _parent);
+                _dropped = 0;
+            }
         }
     }
 
@@ -45,8 +66,7 @@ internal sealed class IopubStream : TextWriter
     {
         lock (_gate)
         {
-            _buffer.Append(value);
-            FlushIfLarge();
+            Append(new ReadOnlySpan<char>(in value));
         }
     }
 
@@ -54,8 +74,7 @@ internal sealed class IopubStream : TextWriter
     {
         lock (_gate)
         {
-            _buffer.Append(value);
-            FlushIfLarge();
+            Append(value);
         }
     }
 
@@ -63,8 +82,15 @@ internal sealed class IopubStream : TextWriter
     {
         lock (_gate)
         {
-            _buffer.Append(buffer, index, count);
-            FlushIfLarge();
+            Append(buffer.AsSpan(index, count));
+        }
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        lock (_gate)
+        {
+            Append(buffer);
         }
     }
 
@@ -85,6 +111,31 @@ internal sealed class IopubStream : TextWriter
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Buffers what fits under the request's cap; counts the rest, with a notice the moment the cap is reached.</summary>
+    private void Append(ReadOnlySpan<char> text)
+    {
+        long room = OutputLimits.StreamChars - _accepted;
+        if (text.Length <= room)
+        {
+            _buffer.Append(text);
+            _accepted += text.Length;
+        }
+        else
+        {
+            if (!_truncated)
+            {
+                // The first write past the cap: what still fits, then the notice, once per request.
+                _buffer.Append(text[..(int)room]).Append(OutputLimits.StreamNotice(_name));
+                _accepted += room;
+                _truncated = true;
+            }
+
+            _dropped += text.Length - room;
+        }
+
+        FlushIfLarge();
     }
 
     private void FlushIfLarge()

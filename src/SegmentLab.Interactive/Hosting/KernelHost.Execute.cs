@@ -28,13 +28,13 @@ internal sealed partial class KernelHost
         _stderr.SetParent(request);
         _stdin.SetRequest(request, request.Flag("allow_stdin", false));
         var outcome = _session.Execute(code, count, new IopubDisplaySink(_bus, request), _stdout);
-        FlushOutput();
+        EndOutput();
 
         if (outcome.Ok)
         {
             if (outcome.Result is { } result && !silent)
             {
-                _bus.Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = result.ToJson(), ["metadata"] = new JsonObject() }, request);
+                _bus.Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = OutputLimits.Cap(result.ToJson()), ["metadata"] = new JsonObject() }, request);
             }
 
             _bus.Reply(Channel.Shell, request, "execute_reply", new JsonObject
@@ -78,7 +78,7 @@ internal sealed partial class KernelHost
         public void Publish(MimeBundle bundle, string displayId, bool update) =>
             bus.Publish(update ? "update_display_data" : "display_data", new JsonObject
             {
-                ["data"] = bundle.ToJson(),
+                ["data"] = OutputLimits.Cap(bundle.ToJson()),
                 ["metadata"] = new JsonObject(),
                 ["transient"] = new JsonObject { ["display_id"] = displayId },
             }, request);

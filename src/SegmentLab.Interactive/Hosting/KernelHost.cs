@@ -202,4 +202,11 @@ internal sealed partial class KernelHost : IDisposable
         _stdout.Flush();
         _stderr.Flush();
     }
+
+    /// <summary>Flushes output at the end of a request, with a count of what the output caps dropped.</summary>
+    private void EndOutput()
+    {
+        _stdout.EndRequest();
+        _stderr.EndRequest();
+    }
 }

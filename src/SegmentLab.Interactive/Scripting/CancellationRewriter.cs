@@ -6,10 +6,12 @@ namespace SegmentLab.Interactive.Scripting;
 
 /// <summary>
 /// Makes a cell interruptible: inserts <c>KernelInterrupt.ThrowIfRequested()</c> at the top of every loop body
-/// (for, foreach, while, do) and every block-bodied method, local function, constructor and accessor, so a plain
-/// <c>while (true) { }</c> or runaway recursion stops at the interrupt. Inserted text carries no line breaks, so line
-/// numbers in errors still match the cell. Expression-bodied members and lambdas are left alone (a loop inside them is
-/// still covered).
+/// (for, foreach, while, do), before every <c>goto</c>, and at the top of every block-bodied method, local function,
+/// constructor, accessor, lambda and anonymous method, so a plain <c>while (true) { }</c>, a <c>goto</c> loop, runaway
+/// recursion or a library loop calling back into a cell's lambda (<c>xs.Count(x =&gt; { … })</c>) stops at the
+/// interrupt. Inserted text carries no line breaks, so line numbers in errors still match the cell.
+/// Expression-bodied members and lambdas are left alone — making them blocks would change their meaning (expression
+/// trees, inferred return types) — but a loop inside them is still covered.
 /// </summary>
 internal sealed class CancellationRewriter : CSharpSyntaxRewriter
 {
@@ -81,6 +83,33 @@ internal sealed class CancellationRewriter : CSharpSyntaxRewriter
     {
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
         return visited.Body is null ? visited : visited.WithBody(Prepend(visited.Body));
+    }
+
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        // Every goto loop passes through a goto: checking before each one covers backward jumps and goto case/default.
+        var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
+        return Guard(visited.WithoutLeadingTrivia().WithoutTrailingTrivia())
+            .WithLeadingTrivia(visited.GetLeadingTrivia())
+            .WithTrailingTrivia(visited.GetTrailingTrivia());
+    }
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+    {
+        var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+        return visited.Block is null ? visited : visited.WithBlock(Prepend(visited.Block));
+    }
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+    {
+        var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+        return visited.Block is null ? visited : visited.WithBlock(Prepend(visited.Block));
+    }
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
+    {
+        var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
+        return visited.WithBlock(Prepend(visited.Block));
     }
 
     private static StatementSyntax Guard(StatementSyntax body) => body is BlockSyntax block

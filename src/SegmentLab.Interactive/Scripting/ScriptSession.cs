@@ -221,13 +221,19 @@ internal sealed partial class ScriptSession
                 interrupted = _interruptRequested;
             }
 
-            return interrupted && exception is OperationCanceledException or ThreadInterruptedException
-                ? ErrorReport.Interrupted()
-                : ErrorReport.Exception(exception);
+            return interrupted && IsInterruption(exception) ? ErrorReport.Interrupted() : ErrorReport.Exception(exception);
         }
 
         return CellOutcome.Success(showResult ? _formatters.Format(next.ReturnValue) : null);
     }
+
+    /// <summary>The interrupt's own exceptions, also as they come out of <c>Parallel.For</c> or <c>Task.WaitAll</c> (aggregated).</summary>
+    private static bool IsInterruption(Exception e) => e switch
+    {
+        OperationCanceledException or ThreadInterruptedException => true,
+        AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsInterruption),
+        _ => false,
+    };
 
     /// <summary>True when the cell ends in an expression without a semicolon whose type is not void: its value is the cell's result.</summary>
     private static bool HasValuedTrailingExpression(Compilation compilation, CancellationToken cancellation)

@@ -6,6 +6,8 @@ never a verdict, and a scenario that raises records its traceback so the others 
 Usage: JUPYTER_PATH=<prefix>/share/jupyter python3 kernel_driver.py <kernel-stderr-file>
 """
 import json
+import os
+import socket
 import sys
 import time
 import traceback
@@ -169,6 +171,141 @@ def main():
         c.wait_idle(msg_id)
         return {"reply": reply["content"], "seconds_to_stop": reply["_at"] - asked}
 
+    @scenario(report, "interrupt_goto")
+    def _():
+        return _interrupt(c, km, "long g = 0;\ntop: g++;\ngoto top;", "g > 0")
+
+    @scenario(report, "interrupt_lambda")
+    def _():
+        # The loop is LINQ's; only the cell's block lambda runs cell code, so the check inside it is what stops it.
+        return _interrupt(c, km, "long hits = 0;\nEnumerable.Repeat(0, int.MaxValue).SelectMany(_ => Enumerable.Repeat(0, int.MaxValue)).Count(_ => { hits++; return true; })", "hits > 0")
+
+    @scenario(report, "interrupt_parallel")
+    def _():
+        return _interrupt(c, km, "long spins = 0;\nParallel.For(0, 4, i => { while (true) { Interlocked.Increment(ref spins); } });", "spins > 0")
+
+    @scenario(report, "interrupt_async")
+    def _():
+        return _interrupt(c, km, "long after = 0;\nawait Task.Delay(10);\nwhile (true) { after++; }", "after > 0")
+
+    @scenario(report, "interrupt_with_timer")
+    def _():
+        # Timer and work-item callbacks with interrupt checks (block lambdas) keep running through the interrupt: an
+        # exception on their threads would have no catcher and end the kernel process.
+        code = ("long ticks = 0, items = 0;\n"
+                "var timer = new System.Threading.Timer(_ => { ticks++; }, null, 0, 1);\n"
+                "var stop = false;\n"
+                "ThreadPool.QueueUserWorkItem(_ => { while (!Volatile.Read(ref stop)) { items++; } });\n"
+                "while (true) { }")
+        result = _interrupt(c, km, code, "ticks > 0 && items > 0")
+        later = c.run("var before = ticks;\nSystem.Threading.Thread.Sleep(200);\nticks > before")
+        c.run("timer.Dispose();\nstop = true;")
+        result["timer_still_ticking"] = text_of(later)
+        result["alive"] = km.is_alive()
+        return result
+
+    @scenario(report, "big_output")
+    def _():
+        t = time.monotonic()
+        printed = c.run('var mb = new string(\'x\', 1_000_000);\nfor (int i = 0; i < 50; i++) Console.Write(mb);\nConsole.WriteLine("the end");')
+        seconds = time.monotonic() - t
+        streams = [m["content"]["text"] for m in printed["messages"] if m["type"] == "stream"]
+        text = "".join(streams)
+        shown = c.run("new string('y', 50_000_000)")
+        result = next((m["content"]["data"] for m in shown["messages"] if m["type"] == "execute_result"), {})
+        after = c.run("6 * 7")
+        return {"reply": printed["reply"], "seconds": seconds, "stream_chars": len(text), "x_chars": text.count("x"),
+                "tail": text[-400:], "has_the_end": "the end" in text,
+                "result_reply": shown["reply"], "result_chars": len(result.get("text/plain", "")),
+                "result_tail": result.get("text/plain", "")[-200:], "after_text": text_of(after)}
+
+    @scenario(report, "malformed")
+    def _():
+        info = km.get_connection_info()
+        key = info["key"].encode() if isinstance(info["key"], str) else info["key"]
+        session = Session(key=key, signature_scheme=info["signature_scheme"])
+        ctx = zmq.Context.instance()
+
+        def signed(header, parent=b"{}", metadata=b"{}", content=b"{}"):
+            return [b"<IDS|MSG>", session.sign([header, parent, metadata, content]), header, parent, metadata, content]
+
+        good_header = json.dumps({"msg_id": "m1", "session": "s", "username": "u", "date": "2024-01-01T00:00:00Z",
+                                  "msg_type": "execute_request", "version": "5.3"}).encode()
+        cases = {
+            "one_garbage_frame": [b"\x00\xffnot a message"],
+            "no_delimiter": [b"a", b"b", b"c", b"d", b"e", b"f"],
+            "too_few_frames": [b"<IDS|MSG>", b"sig", b"{}"],
+            "signed_header_not_json": signed(b"{not json"),
+            "signed_header_an_array": signed(b"[1, 2]"),
+            "signed_without_msg_type": signed(json.dumps({"msg_id": "m2"}).encode()),
+            "signed_content_not_utf8": signed(good_header, content=b"\xff\xfe\x00"),
+            "signed_execute_without_code": signed(good_header),
+            "big_random": [b"<IDS|MSG>"] + [bytes(range(256)) * 256] * 5,
+        }
+        out = {}
+        for label, frames in cases.items():
+            sock = ctx.socket(zmq.DEALER)
+            sock.linger = 0
+            sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+            sock.send_multipart(frames)
+            replied = sock.poll(1000) != 0
+            reply = None
+            if replied:
+                parts = sock.recv_multipart()
+                idx = parts.index(b"<IDS|MSG>")
+                reply = {"msg_type": json.loads(parts[idx + 2])["msg_type"], "content": json.loads(parts[idx + 5])}
+            out[label] = {"replied": replied, "reply": reply}
+            sock.close()
+        after = c.run("6 * 7")
+        out["after_text"] = text_of(after)
+        return out
+
+    @scenario(report, "client_vanishes")
+    def _():
+        # Another front end sends a cell and disappears before the answer: the kernel runs it, drops the unroutable
+        # reply, and keeps serving everyone else.
+        info = km.get_connection_info()
+        key = info["key"].encode() if isinstance(info["key"], str) else info["key"]
+        session = Session(key=key, signature_scheme=info["signature_scheme"])
+        sock = zmq.Context.instance().socket(zmq.DEALER)
+        sock.linger = 0
+        sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+        session.send(sock, "execute_request", {"code": "var orphan = 5;\nSystem.Threading.Thread.Sleep(300);\nConsole.WriteLine(\"orphan\");",
+                                               "silent": False, "store_history": True, "user_expressions": {},
+                                               "allow_stdin": True, "stop_on_error": True})
+        # Long enough for the request to leave (closing with linger 0 would discard it), short of the cell's end.
+        time.sleep(0.15)
+        sock.close()
+        after = c.run("orphan * 2")
+        return {"after_text": text_of(after), "alive": km.is_alive()}
+
+    @scenario(report, "listening")
+    def _():
+        # Every socket the kernel process listens on, from /proc: all must be on the connection file's IP.
+        info = km.get_connection_info()
+        pid = km.provisioner.process.pid
+        inodes = set()
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        listening = []
+        for table, v6 in (("/proc/net/tcp", False), ("/proc/net/tcp6", True)):
+            if not os.path.exists(table):
+                continue
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    parts = line.split()
+                    local, state, inode = parts[1], parts[3], parts[9]
+                    if state == "0A" and inode in inodes:
+                        listening.append({"address": _address(local, v6), "port": int(local.split(":")[1], 16)})
+        ports = [info[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")]
+        return {"ip": info["ip"], "ports": ports, "listening": listening, "socket_count": len(inodes)}
+
     @scenario(report, "is_complete")
     def _():
         out = {}
@@ -291,6 +428,27 @@ def main():
         return {"count": len(ids), "unique": len(set(ids)), "versions": sorted({m["header"].get("version") for m in c.all}),
                 "without_parent": sum(1 for m in c.all if not m["parent_header"])}
 
+    @scenario(report, "restart_stuck")
+    def _():
+        # An expression lambda has no statement to hold an interrupt check: this loop ignores the interrupt, and a
+        # restart is the way out. The restarted kernel answers and starts from a clean state.
+        c.run("var survivor = 1;")
+        msg_id = c.execute("Enumerable.Repeat(0, int.MaxValue).SelectMany(_ => Enumerable.Repeat(0, int.MaxValue)).Count(x => x >= 0)")
+        _wait_for_type(c, msg_id, "execute_input")
+        time.sleep(0.3)
+        km.interrupt_kernel()
+        time.sleep(2.5)
+        stuck = not any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m in c.iopub.get(msg_id, []))
+        old_pid = km.provisioner.process.pid
+        t = time.monotonic()
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        restart_seconds = time.monotonic() - t
+        after = c.run("6 * 7")
+        gone = c.run("survivor")
+        return {"stuck": stuck, "restart_seconds": restart_seconds, "new_pid": km.provisioner.process.pid != old_pid,
+                "after_text": text_of(after), "survivor_reply": gone["reply"]}
+
     @scenario(report, "shutdown")
     def _():
         # restart=True as a manager's restart sends it: the kernel must echo it and exit (the manager starts the new one).
@@ -310,6 +468,27 @@ def main():
         kernel_stderr.close()
     report["total_seconds"] = time.monotonic() - started
     print(json.dumps(report, default=str))
+
+
+def _interrupt(c, km, code, check):
+    """Runs code, interrupts it once it runs, and checks the state it left with the expression check."""
+    msg_id = c.execute(code)
+    _wait_for_type(c, msg_id, "execute_input")
+    time.sleep(0.7)
+    asked = time.monotonic()
+    km.interrupt_kernel()
+    reply = c.reply(msg_id)
+    c.wait_idle(msg_id)
+    after = c.run(check)
+    return {"reply": reply["content"], "seconds_to_stop": reply["_at"] - asked, "after_text": text_of(after)}
+
+
+def _address(hex_address, v6):
+    raw = bytes.fromhex(hex_address.split(":")[0])
+    if not v6:
+        return socket.inet_ntop(socket.AF_INET, raw[::-1])
+    # /proc prints IPv6 as four little-endian 32-bit words.
+    return socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
 
 
 def _wait_for_type(c, msg_id, msg_type, timeout=TIMEOUT):

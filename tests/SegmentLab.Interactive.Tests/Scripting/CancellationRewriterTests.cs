@@ -25,10 +25,20 @@ public sealed class CancellationRewriterTests
     [InlineData("int F() => 1;", 0)]
     [InlineData("class C { C() { } int P { get { return 1; } } void M() { } }", 3)]
     [InlineData("void Outer() { void Inner() { } Inner(); }", 2)]
-    [InlineData("var f = () => { return 1; };", 0)]
+    [InlineData("var f = () => { return 1; };", 1)]
+    [InlineData("Func<int, int> f = x => { return x; };", 1)]
+    [InlineData("Action a = delegate { };", 1)]
+    [InlineData("Func<int, int> f = x => x + 1;", 0)]
+    [InlineData("top: n++; goto top;", 1)]
+    [InlineData("switch (n) { case 1: goto case 2; case 2: goto default; default: break; }", 2)]
     [InlineData("void F() { for (;;) { while (true) { } } }", 3)]
     [InlineData("int x = 1;\nConsole.WriteLine(x);", 0)]
-    public void MethodBodiesAreGuardedAndNothingElse(string code, int checks) => Assert.Equal(checks, Checks(code));
+    public void MethodLambdaBodiesAndGotosAreGuardedAndNothingElse(string code, int checks) => Assert.Equal(checks, Checks(code));
+
+    [Theory]
+    [InlineData("top: n++; if (n < 3) goto top;", "top: n++; if (n < 3) {" + Check + " goto top;}")]
+    [InlineData("xs.Count(x => { return true; });", "xs.Count(x => { " + Check + " return true; });")]
+    public void GotosAndLambdaBlocksGetTheCheck(string code, string expected) => Assert.Equal(expected, Rewrite(code));
 
     [Fact]
     public void LineNumbersAreKept()
@@ -44,7 +54,8 @@ public sealed class CancellationRewriterTests
     {
         string code = "class C { int _v; public int V { get { while (_v < 0) _v++; return _v; } set => _v = value; } }\n" +
                       "async Task<int> G() { await Task.Yield(); do _ = 1; while (false); return 1; }\n" +
-                      "IEnumerable<int> H() { for (int i = 0; ; i++) yield return i; }";
+                      "IEnumerable<int> H() { for (int i = 0; ; i++) yield return i; }\n" +
+                      "int n = 0; again: n++; if (n < 2) goto again; Func<int, Task<int>> f = async x => { await Task.Yield(); return x; };";
         var tree = CSharpSyntaxTree.ParseText(Rewrite(code), ScriptSession.ParseOptions);
         Assert.Empty(tree.GetDiagnostics());
     }
