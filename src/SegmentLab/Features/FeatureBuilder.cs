@@ -157,6 +157,9 @@ public static class FeatureBuilder
         }
     }
 
+    /// <summary>How far past the last transaction a cutoff may be (scoring "as of today" on a recent export is fine).</summary>
+    private const int MaxDaysAfterData = 366;
+
     private static FeatureSql Plan(LoadedData data, FeatureSettings s)
     {
         var db = data.Connection;
@@ -169,6 +172,14 @@ public static class FeatureBuilder
             throw new InputException(
                 $"the cutoff {cutoff:yyyy-MM-dd} is not after the first transaction ({first:yyyy-MM-dd HH:mm}): there would be no history to build features from.",
                 file: data.Config.SourceFile, fix: $"set \"features.cutoff\" between {first.AddDays(1):yyyy-MM-dd} and {last.AddDays(1):yyyy-MM-dd}.");
+        }
+
+        if (cutoff > last.Date.AddDays(1 + MaxDaysAfterData))
+        {
+            // Every customer would look lapsed and the holdout would be empty: almost always a typo in the year.
+            throw new InputException(
+                $"the cutoff {cutoff:yyyy-MM-dd} is more than a year after the last transaction ({last:yyyy-MM-dd HH:mm}): every customer would look lapsed and the holdout would be empty.",
+                file: data.Config.SourceFile, fix: $"set \"features.cutoff\" between {first.AddDays(1):yyyy-MM-dd} and {last.AddDays(1):yyyy-MM-dd}, or leave it out to use the day after the last transaction.");
         }
 
         DateTime? holdoutEnd = s.HoldoutDays > 0 ? cutoff.AddDays(s.HoldoutDays) : null;
