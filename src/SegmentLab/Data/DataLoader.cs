@@ -27,6 +27,12 @@ public static class DataLoader
         }
 
         rejectsPath ??= Path.Combine(config.OutputDirectory, "rejects.csv");
+        if (config.IsInput(rejectsPath))
+        {
+            throw new InputException("refusing to overwrite an input file with the rejects file.", file: Path.GetFullPath(rejectsPath),
+                fix: "choose another --rejects path (or \"output\" folder).");
+        }
+
         var db = new DuckDBConnection("Data Source=:memory:");
         try
         {
