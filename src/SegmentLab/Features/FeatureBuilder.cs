@@ -71,9 +71,7 @@ public static class FeatureBuilder
     {
         ArgumentNullException.ThrowIfNull(data);
         string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string temp = AtomicFile.NewTemp(full);
         string format = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "FORMAT parquet" : "FORMAT csv, HEADER true";
         try
         {
@@ -83,10 +81,8 @@ public static class FeatureBuilder
         }
         finally
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            AtomicFile.TryDelete(temp);
+            AtomicFile.Forget(temp);
         }
     }
 
