@@ -100,7 +100,18 @@ public static partial class KMeans
                     column: data.ColumnNames[i % data.Columns], fix: "impute or drop missing values before clustering.");
             }
         }
+
+        // Squared distances are float32: beyond ~10¹⁸ per value they overflow to ∞ and every assignment is wrong.
+        if (x.Length > 0 && System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(x) is var max && Math.Abs(max) > MaxMagnitude)
+        {
+            int at = System.Numerics.Tensors.TensorPrimitives.IndexOfMaxMagnitude(x);
+            throw new InputException($"row {at / data.Columns} holds {x[at]:G3}; k-means works in float32, whose squared distances overflow beyond ±{MaxMagnitude:G1}.",
+                column: data.ColumnNames[at % data.Columns], fix: "scale the features first (features.transforms.scaling \"standard\" or \"robust\", or divide the column).");
+        }
     }
+
+    /// <summary>The largest |value| k-means accepts: (2·10¹⁸)² × 85 columns still fits in float32.</summary>
+    private const float MaxMagnitude = 1e18f;
 
     private static double[]? CheckWeights(FeatureMatrix data, IReadOnlyList<double>? sampleWeights)
     {

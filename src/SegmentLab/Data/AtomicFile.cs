@@ -6,7 +6,7 @@ namespace SegmentLab.Data;
 /// Writes files so that readers see either the previous file or the complete new one, never half of it: the content
 /// goes to a temporary file in the same folder, is flushed to disk, and is then renamed over the target.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     /// <param name="path">Target path; its folder is created when missing.</param>
@@ -16,10 +16,7 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        // Same folder, so the rename is on one file system and atomic; a leading dot keeps it out of globs.
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temp = NewTemp(full);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -34,6 +31,10 @@ public static class AtomicFile
         {
             TryDelete(temp);
             throw;
+        }
+        finally
+        {
+            Forget(temp);
         }
     }
 
@@ -55,7 +56,7 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8, atomically.</summary>
     public static void WriteAllText(string path, string text) => WriteText(path, w => w.Write(text));
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

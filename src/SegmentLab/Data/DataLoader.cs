@@ -27,6 +27,12 @@ public static class DataLoader
         }
 
         rejectsPath ??= Path.Combine(config.OutputDirectory, "rejects.csv");
+        if (config.IsInput(rejectsPath))
+        {
+            throw new InputException("refusing to overwrite an input file with the rejects file.", file: Path.GetFullPath(rejectsPath),
+                fix: "choose another --rejects path (or \"output\" folder).");
+        }
+
         var db = new DuckDBConnection("Data Source=:memory:");
         try
         {
@@ -35,7 +41,9 @@ public static class DataLoader
                 db.Open();
                 // Beyond the limit DuckDB spills to a private temporary folder instead of growing without bound.
                 string spill = Path.Combine(Path.GetTempPath(), $"segmentlab-{Environment.ProcessId}-{Guid.NewGuid():N}");
-                RawTable.Execute(db, $"SET memory_limit = {SqlText.Literal(config.MemoryLimit)}; SET temp_directory = {SqlText.Literal(spill)}");
+                // UTC session: timestamps with an offset are converted to UTC and those without are taken as they stand, whatever
+                // the machine's time zone (see TypedTableBuilder's time conversion).
+                RawTable.Execute(db, $"SET memory_limit = {SqlText.Literal(config.MemoryLimit)}; SET temp_directory = {SqlText.Literal(spill)}; SET TimeZone = 'UTC'");
             }
 
             var tables = new List<TableQuality>();

@@ -12,9 +12,7 @@ public sealed class PendingFile : IDisposable
     internal PendingFile(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        string dir = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(dir);
-        _temp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _temp = AtomicFile.NewTemp(Path);
         Stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 
@@ -30,6 +28,7 @@ public sealed class PendingFile : IDisposable
         Stream.Flush(flushToDisk: true);
         Stream.Dispose();
         File.Move(_temp, Path, overwrite: true);
+        AtomicFile.Forget(_temp);
         _done = true;
     }
 
@@ -42,15 +41,8 @@ public sealed class PendingFile : IDisposable
         }
 
         Stream.Dispose();
-        try
-        {
-            File.Delete(_temp);
-        }
-        catch (IOException)
-        {
-            // A leftover hidden temp file is harmless.
-        }
-
+        AtomicFile.TryDelete(_temp);
+        AtomicFile.Forget(_temp);
         _done = true;
     }
 }

@@ -23,6 +23,19 @@ internal sealed partial class RawTable
         return m.Success ? $"expected {m.Groups[1].Value}, found {m.Groups[2].Value}" : FirstLine(message);
     }
 
+    /// <summary>The rows with the physical line each starts on (the reader counts records; see <see cref="CsvLineMap"/>).</summary>
+    public List<RejectedRow> WithPhysicalLines(List<RejectedRow> rows)
+    {
+        if (!IsCsv || rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var maps = rows.GroupBy(r => r.File, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => CsvLineMap.ToPhysical(g.Key, _encoding, _source.Quote[0], g.Select(r => r.Line)), StringComparer.Ordinal);
+        return rows.Select(r => r with { Line = maps[r.File][r.Line] }).ToList();
+    }
+
     internal static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     internal static void Execute(DuckDBConnection db, string sql)

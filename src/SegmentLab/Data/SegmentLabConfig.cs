@@ -63,6 +63,37 @@ public sealed record SegmentLabConfig
     /// <summary>Resolves <paramref name="path"/> against <see cref="BaseDirectory"/>.</summary>
     public string Resolve(string path) => System.IO.Path.GetFullPath(path, BaseDirectory);
 
+    /// <summary>
+    /// True when <paramref name="path"/> is this config file or a file that one of the tables reads (for a glob, any file
+    /// its pattern matches, existing or not): outputs check it so they never replace an input.
+    /// </summary>
+    public bool IsInput(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string target = System.IO.Path.GetFullPath(path);
+        if (SourceFile is not null && string.Equals(Resolve(SourceFile), target, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var source in new TableSource?[] { Transactions, Events, Customers })
+        {
+            if (source is null || source.Path.Length == 0)
+            {
+                continue;
+            }
+
+            string input = Resolve(source.Path);
+            if (string.Equals(System.IO.Path.GetDirectoryName(input), System.IO.Path.GetDirectoryName(target), StringComparison.Ordinal)
+                && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(System.IO.Path.GetFileName(input), System.IO.Path.GetFileName(target), ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The output folder, resolved.</summary>
     public string OutputDirectory => Resolve(Output);
 }

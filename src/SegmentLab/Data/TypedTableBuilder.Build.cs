@@ -79,6 +79,8 @@ internal sealed partial class TypedTableBuilder
                 CollectValueRejects(table, c, rejects);
             }
 
+            rejects = raw.WithPhysicalLines(rejects);
+
             var tidy = untidy.Where((_, i) => account.Untidy[i] == 0).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
             CreateView(table, id, stream ? Compose(typed, tidy) : c, stream, account.Rejected > 0, tidy);
             var filtered = new Dictionary<string, long>();
@@ -230,7 +232,7 @@ internal sealed partial class TypedTableBuilder
         {
             foreach (string c in _timeUses.Where(c => !_textUses.Contains(c) && !_numberUses.Contains(c)))
             {
-                types[c] = "TIMESTAMP";
+                types[c] = "TIMESTAMPTZ";
             }
         }
 
@@ -277,6 +279,10 @@ internal sealed partial class TypedTableBuilder
                     checks.Add(($"{TimeAlias(col)} IS NULL", col,
                         $"'could not read ''' || {v} || ''' as a timestamp in format {TimeFormatText.Replace("'", "''", StringComparison.Ordinal)}'"));
                     break;
+                case ValueCheckKind.ImplausibleTime:
+                    checks.Add(($"{TimeAlias(col)} < TIMESTAMP '{EarliestTime}' OR {TimeAlias(col)} >= TIMESTAMP '{LatestTimeExclusive}'", col,
+                        $"'timestamp ''' || {v} || ''' is outside {EarliestTime} to 2099-12-31 (a placeholder date?)'"));
+                    break;
                 case ValueCheckKind.Custom:
                     checks.Add((k.Condition!, col, k.Reason!));
                     break;
@@ -286,7 +292,7 @@ internal sealed partial class TypedTableBuilder
         var conversions = new List<string>();
         conversions.AddRange(text.Select(c => $"{(tidy.Contains("txt:" + c) ? SqlText.Ident(c) : TextSql(c))} AS {TextAlias(c)}"));
         conversions.AddRange(_numberUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : NumberSql(c))} AS {NumberAlias(c)}"));
-        conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : TimeSql(c))} AS {TimeAlias(c)}"));
+        conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? $"CAST({SqlText.Ident(c)} AS TIMESTAMP)" : TimeSql(c))} AS {TimeAlias(c)}"));
         string checkCase = checks.Count == 0 ? "NULL::INTEGER"
             : "CASE " + string.Concat(checks.Select((k, i) => $"WHEN {k.Condition} THEN {i + 1} ")) + "END";
         return new Composition(string.Concat(conversions.Select(s => ", " + s)), checkCase, checks, types);

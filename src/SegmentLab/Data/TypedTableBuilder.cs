@@ -79,9 +79,17 @@ internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable ra
         return TimeAlias(column);
     }
 
+    // ISO text goes through TIMESTAMPTZ so that an offset (Z, +02:00) is applied: every timestamp is UTC, and values without
+    // an offset are read as UTC as they stand (the loader's session time zone is UTC). A format with %z does the same.
     private string TimeSql(string column) => source.TimestampFormat is null
-        ? $"TRY_CAST(trim({SqlText.Ident(column)}) AS TIMESTAMP)"
-        : $"TRY_STRPTIME(trim({SqlText.Ident(column)}), {SqlText.Literal(source.TimestampFormat)})";
+        ? $"TRY_CAST(TRY_CAST(trim({SqlText.Ident(column)}) AS TIMESTAMPTZ) AS TIMESTAMP)"
+        : $"TRY_CAST(TRY_STRPTIME(trim({SqlText.Ident(column)}), {SqlText.Literal(source.TimestampFormat)}) AS TIMESTAMP)";
+
+    /// <summary>Timestamps before this are placeholders (Excel's day zero, 1900-01-01), not purchases or events.</summary>
+    internal const string EarliestTime = "1950-01-01";
+
+    /// <summary>Timestamps from this on are placeholders (9999-12-31 for "never") or typos, not purchases or events.</summary>
+    internal const string LatestTimeExclusive = "2100-01-01";
 
     private static string TextAlias(string column) => SqlText.Ident($"__txt:{column}");
 
@@ -154,6 +162,7 @@ internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable ra
         _timeUses.Add(column);
         _checks.Add(new ValueCheck(ValueCheckKind.Empty, column));
         _checks.Add(new ValueCheck(ValueCheckKind.NotATime, column));
+        _checks.Add(new ValueCheck(ValueCheckKind.ImplausibleTime, column));
         return this;
     }
 
@@ -178,6 +187,9 @@ internal enum ValueCheckKind
 
     /// <summary>The text does not read as a timestamp.</summary>
     NotATime,
+
+    /// <summary>The timestamp is a placeholder or typo: before 1950 or from 2100 on.</summary>
+    ImplausibleTime,
 
     /// <summary>A condition and reason given as SQL.</summary>
     Custom,

@@ -71,9 +71,7 @@ public static class FeatureBuilder
     {
         ArgumentNullException.ThrowIfNull(data);
         string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string temp = AtomicFile.NewTemp(full);
         string format = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "FORMAT parquet" : "FORMAT csv, HEADER true";
         try
         {
@@ -83,10 +81,8 @@ public static class FeatureBuilder
         }
         finally
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            AtomicFile.TryDelete(temp);
+            AtomicFile.Forget(temp);
         }
     }
 
@@ -157,6 +153,9 @@ public static class FeatureBuilder
         }
     }
 
+    /// <summary>How far past the last transaction a cutoff may be (scoring "as of today" on a recent export is fine).</summary>
+    private const int MaxDaysAfterData = 366;
+
     private static FeatureSql Plan(LoadedData data, FeatureSettings s)
     {
         var db = data.Connection;
@@ -169,6 +168,14 @@ public static class FeatureBuilder
             throw new InputException(
                 $"the cutoff {cutoff:yyyy-MM-dd} is not after the first transaction ({first:yyyy-MM-dd HH:mm}): there would be no history to build features from.",
                 file: data.Config.SourceFile, fix: $"set \"features.cutoff\" between {first.AddDays(1):yyyy-MM-dd} and {last.AddDays(1):yyyy-MM-dd}.");
+        }
+
+        if (cutoff > last.Date.AddDays(1 + MaxDaysAfterData))
+        {
+            // Every customer would look lapsed and the holdout would be empty: almost always a typo in the year.
+            throw new InputException(
+                $"the cutoff {cutoff:yyyy-MM-dd} is more than a year after the last transaction ({last:yyyy-MM-dd HH:mm}): every customer would look lapsed and the holdout would be empty.",
+                file: data.Config.SourceFile, fix: $"set \"features.cutoff\" between {first.AddDays(1):yyyy-MM-dd} and {last.AddDays(1):yyyy-MM-dd}, or leave it out to use the day after the last transaction.");
         }
 
         DateTime? holdoutEnd = s.HoldoutDays > 0 ? cutoff.AddDays(s.HoldoutDays) : null;
