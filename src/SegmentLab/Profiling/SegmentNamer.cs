@@ -4,7 +4,7 @@ namespace SegmentLab.Profiling;
 
 /// <summary>
 /// Turns a segment's traits into a short marketing name with a fixed decision list (first match wins): bulk buyers,
-/// lapsed, new, engaged browsers, discount hunters, loyal, then value / recency combinations. Names that collide within
+/// lapsed, new, engaged browsers, returns-heavy, discount hunters, loyal, then value / recency combinations. Names that collide within
 /// a model are told apart by each segment's most distinctive trait the others lack, then by the feature on which the
 /// colliding segments differ most ("higher spend" / "lower spend") — never by a number.
 /// </summary>
@@ -43,6 +43,11 @@ internal static class SegmentNamer
         if (t.IsBrowser && value != Tier.High && frequency != Tier.High)
         {
             return ("Engaged browsers", ["web-active", "deep in the content funnel"]);
+        }
+
+        if (t.IsReturnsHeavy)
+        {
+            return value == Tier.High ? ("Returns-heavy high spenders", ["returns-heavy", "high-value"]) : ("Returns-heavy customers", ["returns-heavy"]);
         }
 
         if (t.IsDiscount)
