@@ -3,7 +3,12 @@ using SegmentLab.Bench;
 
 // Same command-line shape and JSON output as ../shared/anchors/sklearn_anchor.py, so compare.sh can run both
 // on one matrix: `kmeans|silhouette|pca --f32 FILE --rows N --cols D [--labels FILE] [--k K --n-init N --seed S --components C]`.
-// `micro` runs the BenchmarkDotNet micro-benchmarks of the kernels instead.
+// `micro` runs the BenchmarkDotNet micro-benchmarks of the kernels instead; `report` times the segment report (ReportTask).
+if (args.Length > 0 && args[0] == "report")
+{
+    return ReportTask.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BenchArgs).Assembly).Run(args[1..]);

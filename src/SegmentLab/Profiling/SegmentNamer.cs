@@ -4,12 +4,15 @@ namespace SegmentLab.Profiling;
 
 /// <summary>
 /// Turns a segment's traits into a short marketing name with a fixed decision list (first match wins): bulk buyers,
-/// lapsed, new, engaged browsers, discount hunters, loyal, then value / recency combinations. Names that collide within
+/// lapsed, new, engaged browsers, returns-heavy, discount hunters, loyal, then value / recency combinations. Names that collide within
 /// a model are told apart by each segment's most distinctive trait the others lack, then by the feature on which the
 /// colliding segments differ most ("higher spend" / "lower spend") — never by a number.
 /// </summary>
 internal static class SegmentNamer
 {
+    /// <summary>Standardized differences closer than this are the same evidence when telling colliding names apart.</summary>
+    private const double SameEvidence = 0.5;
+
     /// <summary>The base name and the trait keys it already expresses.</summary>
     public static (string Name, string[] Used) BaseName(TraitReader t)
     {
@@ -40,6 +43,11 @@ internal static class SegmentNamer
         if (t.IsBrowser && value != Tier.High && frequency != Tier.High)
         {
             return ("Engaged browsers", ["web-active", "deep in the content funnel"]);
+        }
+
+        if (t.IsReturnsHeavy)
+        {
+            return value == Tier.High ? ("Returns-heavy high spenders", ["returns-heavy", "high-value"]) : ("Returns-heavy customers", ["returns-heavy"]);
         }
 
         if (t.IsDiscount)
@@ -76,10 +84,11 @@ internal static class SegmentNamer
 
     /// <summary>
     /// Unique names for all segments: <paramref name="fixedNames"/> (overrides, by id) are kept as they are; generated
-    /// names that collide with each other or with an override get a distinguishing suffix.
+    /// names that collide with each other or with an override get a distinguishing suffix. <paramref name="spread"/> gives
+    /// a segment's standard deviation of a feature.
     /// </summary>
     public static string[] Unique(IReadOnlyList<(string Name, string[] Used)> bases, IReadOnlyList<IReadOnlyList<Trait>> traits,
-        IReadOnlyList<TraitReader> readers, IReadOnlyDictionary<int, string> fixedNames)
+        IReadOnlyList<TraitReader> readers, IReadOnlyDictionary<int, string> fixedNames, Func<int, string, double> spread)
     {
         int k = bases.Count;
         var names = new string[k];
@@ -104,9 +113,9 @@ internal static class SegmentNamer
             foreach (var group in groups)
             {
                 var generated = group.Where(s => !fixedNames.ContainsKey(s)).ToArray();
-                if (pass >= 3 || ByTrait(group, generated, names, used, traits) == 0)
+                if (pass >= 3 || ByTrait(group, generated, names, used, traits, readers) == 0)
                 {
-                    ByFeature(generated, names, readers);
+                    ByFeature(generated, names, readers, spread);
                 }
             }
         }
@@ -116,15 +125,20 @@ internal static class SegmentNamer
 
     /// <summary>
     /// Appends to each generated member its strongest unused trait that no other member has, else its strongest that
-    /// not every other member has; returns how many names changed (0: the traits cannot tell them apart).
+    /// not every other member has; returns how many names changed (0: the traits cannot tell them apart). A member
+    /// counts as having a trait it narrowly missed (its standardized difference on the feature within
+    /// <see cref="SameEvidence"/> of the trait holder's), so a threshold falling between two near-equal segments does
+    /// not become their name.
     /// </summary>
-    private static int ByTrait(int[] group, int[] generated, string[] names, List<string>[] used, IReadOnlyList<IReadOnlyList<Trait>> traits)
+    private static int ByTrait(int[] group, int[] generated, string[] names, List<string>[] used, IReadOnlyList<IReadOnlyList<Trait>> traits,
+        IReadOnlyList<TraitReader> readers)
     {
         var picks = new List<(int Segment, Trait Trait)>();
         foreach (int s in generated)
         {
             var others = group.Where(o => o != s).ToArray();
-            bool Has(int o, Trait t) => traits[o].Any(x => x.Key == t.Key);
+            bool Has(int o, Trait t) => traits[o].Any(x => x.Key == t.Key)
+                || Math.Abs((readers[o].Row(t.Feature)?.StandardizedDifference ?? double.NaN) - (readers[s].Row(t.Feature)?.StandardizedDifference ?? double.NaN)) < SameEvidence;
             var candidates = traits[s].Where(t => !used[s].Contains(t.Key)).ToArray();
             var pick = candidates.FirstOrDefault(t => !others.Any(o => Has(o, t))) ?? candidates.FirstOrDefault(t => !others.All(o => Has(o, t)));
             if (pick is not null)
@@ -143,7 +157,7 @@ internal static class SegmentNamer
     }
 
     /// <summary>Orders the members by the feature they differ on most and labels them higher / lower (/ mid) on it.</summary>
-    private static void ByFeature(int[] generated, string[] names, IReadOnlyList<TraitReader> readers)
+    private static void ByFeature(int[] generated, string[] names, IReadOnlyList<TraitReader> readers, Func<int, string, double> spread)
     {
         if (generated.Length == 0)
         {
@@ -154,10 +168,10 @@ internal static class SegmentNamer
         string[] preferred = ["monetary", "recency_days", "frequency", "tenure_days", "avg_order_value", "email_open_rate", "web_sessions_per_week"];
         var all = preferred.Concat(readers[generated[0]].Features.Where(f => !preferred.Contains(f)));
         var best = all
-            .Select(f => (Feature: f, Values: generated.Select(s => readers[s].Row(f)?.StandardizedDifference).ToArray()))
-            .Where(c => c.Values.All(v => v is not null))
-            .Select(c => (c.Feature, Values: c.Values.Select(v => v!.Value).ToArray()))
-            .OrderByDescending(c => generated.Length == 1 ? Math.Abs(c.Values[0]) : c.Values.Max() - c.Values.Min())
+            .Select(f => (Feature: f, Rows: generated.Select(s => readers[s].Row(f)).ToArray()))
+            .Where(c => c.Rows.All(r => r?.StandardizedDifference is not null))
+            .Select(c => (c.Feature, Values: c.Rows.Select(r => r!.StandardizedDifference!.Value).ToArray(), Spread: Spread(c.Rows!, generated.Select(s => spread(s, c.Feature)).ToArray())))
+            .OrderByDescending(c => generated.Length == 1 ? Math.Abs(c.Values[0]) : c.Spread)
             .FirstOrDefault();
         if (best.Feature is null)
         {
@@ -184,6 +198,18 @@ internal static class SegmentNamer
             string rank = i == 0 ? "higher" : i == order.Length - 1 ? "lower" : order.Length == 3 ? "mid" : $"{Ordinal(i)}-highest";
             names[order[i].s] = $"{names[order[i].s]}, {rank} {noun}";
         }
+    }
+
+    /// <summary>
+    /// How far apart the members' means are, in within-segment standard deviations (their pooled sd): the effect size
+    /// between the near-twins themselves, so neither a skewed feature's wide population spread nor a small-valued noisy
+    /// feature decides the name.
+    /// </summary>
+    private static double Spread(Validation.FeatureIndexRow?[] rows, double[] sds)
+    {
+        double pooled = Math.Sqrt(sds.Select(x => x * x).Average());
+        double range = rows.Max(r => r!.SegmentMean) - rows.Min(r => r!.SegmentMean);
+        return pooled > 0 ? range / pooled : range > 0 ? double.PositiveInfinity : 0;
     }
 
     private static string FeatureNoun(string feature) => feature switch

@@ -41,6 +41,39 @@ public static partial class SegmentProfiler
         return result;
     }
 
+    /// <summary>
+    /// A segment's standard deviation of a feature (n denominator), computed on first request and cached: only names
+    /// that collide need it.
+    /// </summary>
+    private static Func<int, string, double> WithinSd(FeatureTable table, IReadOnlyList<int> labels)
+    {
+        var cache = new Dictionary<(int, string), double>();
+        return (segment, feature) =>
+        {
+            if (!cache.TryGetValue((segment, feature), out double sd))
+            {
+                var values = table.Numeric(feature);
+                double sum = 0, sumSq = 0;
+                int n = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    if (labels[i] == segment && double.IsFinite(values[i]))
+                    {
+                        sum += values[i];
+                        sumSq += values[i] * values[i];
+                        n++;
+                    }
+                }
+
+                double mean = n == 0 ? 0 : sum / n;
+                sd = n == 0 ? 0 : Math.Sqrt(Math.Max(0, (sumSq / n) - (mean * mean)));
+                cache[(segment, feature)] = sd;
+            }
+
+            return sd;
+        };
+    }
+
     /// <summary>The features the over/under lists and the heatmap use: the clustering inputs when known, else the table's default inputs.</summary>
     private static string[] KeyFeatures(FeatureTable table, ValidationReport report)
     {

@@ -50,7 +50,7 @@ public static partial class SegmentProfiler
             bases[s] = sizes[s] == 0 ? ("Empty segment", []) : SegmentNamer.BaseName(readers[s]);
         }
 
-        var names = SegmentNamer.Unique(bases, traits, readers, overrides);
+        var names = SegmentNamer.Unique(bases, traits, readers, overrides, WithinSd(table, labels));
         var profiles = new SegmentProfile[k];
         for (int s = 0; s < k; s++)
         {

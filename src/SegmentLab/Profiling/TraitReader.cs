@@ -63,13 +63,14 @@ internal sealed class TraitReader
 
     /// <summary>
     /// Value from monetary, on the median index first (spend is heavily skewed, so a few big accounts swing the mean):
-    /// high when the median index ≥ 175, or the mean index ≥ 175 with d ≥ 0.3; low when the median index ≤ 60 or the
-    /// mean index ≤ 40.
+    /// high when the median index ≥ 175 and the mean index ≥ 100 (a segment below the average spend is not called
+    /// high-value beside a table showing it), or the mean index ≥ 175 with d ≥ 0.3; low when the median index ≤ 60 or
+    /// the mean index ≤ 40.
     /// </summary>
     public Tier Value => Row("monetary") switch
     {
         null => Tier.Unknown,
-        var r when r.MedianIndex >= 175 || High(r, 175, 0.3) => Tier.High,
+        var r when (r.MedianIndex >= 175 && r.Index >= 100) || High(r, 175, 0.3) => Tier.High,
         var r when r.MedianIndex <= 60 || r.Index <= 40 => Tier.Low,
         _ => Tier.Mid,
     };
@@ -89,6 +90,9 @@ internal sealed class TraitReader
     /// <summary>Browser: web sessions index ≥ 175 with d ≥ 0.5, or funnel stage index ≥ 175 with d ≥ 0.5.</summary>
     public bool IsBrowser =>
         (Row("web_sessions_per_week") is { } w && High(w, 175, 0.5)) || (Row("funnel_stage") is { } f && High(f, 175, 0.5));
+
+    /// <summary>Returns-heavy: return rate index ≥ 300 with d ≥ 1 (returns are the segment's defining behaviour).</summary>
+    public bool IsReturnsHeavy => Row("return_rate") is { } r && High(r, 300, 1.0);
 
     /// <summary>Discount-driven: discount share index ≥ 175 with d ≥ 0.5.</summary>
     public bool IsDiscount => Row("discount_share") is { } r && High(r, 175, 0.5);

@@ -120,7 +120,9 @@ internal sealed class ReportContext
 
     /// <summary>"k = 6: …" with the sweep's reason, or a note that k was fixed.</summary>
     public string KAndWhy => Data.KSelection is { } r
-        ? $"k = {Data.Model.K}{(r.RecommendedK == Data.Model.K ? "" : $" (the sweep recommended {r.RecommendedK})")}: {r.Reason}"
+        ? r.RecommendedK == Data.Model.K && r.Reason.StartsWith($"k = {r.RecommendedK}:", StringComparison.Ordinal)
+            ? r.Reason
+            : $"k = {Data.Model.K} (the sweep recommended {r.RecommendedK}). Sweep: {r.Reason}"
         : $"k = {Data.Model.K}, as configured (no k sweep in this report).";
 
     public static string Format(double x, string format) => double.IsFinite(x) ? x.ToString(format, C) : "";

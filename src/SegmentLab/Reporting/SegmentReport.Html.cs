@@ -24,6 +24,7 @@ public static partial class SegmentReport
         th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         th{color:var(--muted);font-weight:600}
         .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        td.name{min-width:210px}
         .badge{display:inline-block;padding:1px 9px;border-radius:10px;font-size:12px;font-weight:700;color:#fff;letter-spacing:.03em}
         .pass{background:var(--pass)}.warn{background:var(--warn)}.fail{background:var(--fail)}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:0}

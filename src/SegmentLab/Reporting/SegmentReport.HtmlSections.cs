@@ -20,9 +20,15 @@ public static partial class SegmentReport
             w.WriteLine(ReportTables.Checks(d.Validation).ToHtml());
         }
 
-        if (!string.IsNullOrWhiteSpace(d.Notes))
+        if (NoteLines(d.Notes) is { Length: > 0 } notes)
         {
-            w.WriteLine($"<p class=\"muted\">{H(d.Notes)}</p>");
+            w.WriteLine("<h3>Notes</h3><ul class=\"muted\">");
+            foreach (string note in notes)
+            {
+                w.WriteLine($"<li>{H(note)}</li>");
+            }
+
+            w.WriteLine("</ul>");
         }
 
         w.WriteLine("</section>");
@@ -178,6 +184,10 @@ public static partial class SegmentReport
 
         w.WriteLine("</section>");
     }
+
+    /// <summary>The notes, one per non-blank line, trimmed.</summary>
+    private static string[] NoteLines(string? notes) =>
+        (notes ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
     private static string VerdictWords(Validation.CheckStatus verdict) => verdict switch
     {

@@ -32,9 +32,15 @@ public static partial class SegmentReport
             Line();
         }
 
-        if (!string.IsNullOrWhiteSpace(d.Notes))
+        if (NoteLines(d.Notes) is { Length: > 0 } notes)
         {
-            Line(Cut(d.Notes));
+            Line("### Notes");
+            Line();
+            foreach (string note in notes)
+            {
+                Line($"- {note}");
+            }
+
             Line();
         }
 

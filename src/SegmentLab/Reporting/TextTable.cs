@@ -37,7 +37,8 @@ internal sealed record TextTable(string[] Headers, bool[] Numeric, IReadOnlyList
             sb.Append("<tr>");
             for (int c = 0; c < Headers.Length; c++)
             {
-                sb.Append(Numeric[c] ? "<td class=\"n\">" : "<td>");
+                // A segment's name reads best on one or two lines, not wrapped word by word.
+                sb.Append(Numeric[c] ? "<td class=\"n\">" : c == 1 && Segments is not null ? "<td class=\"name\">" : "<td>");
                 if (c == 1 && Segments is not null)
                 {
                     sb.Append("<span class=\"swatch\" style=\"--c:").Append(Plot.Colour(Segments[r])).Append("\"></span>");
