@@ -70,4 +70,12 @@ public sealed partial class FitCommandTests(CliSample sample)
         CliRun.Of("fit", "--config", sample.Config, "--k", "3", "--out", transactions).AssertBadInput("refusing to overwrite an input file");
         Assert.Equal(before, new FileInfo(transactions).Length);
     }
+
+    [Fact]
+    public void An_output_path_that_cannot_be_written_is_bad_input_without_a_stack_trace()
+    {
+        string file = Path.Combine(sample.NewFolder(), "a-file");
+        File.WriteAllText(file, "in the way");
+        CliRun.Of("fit", "--config", sample.Config, "--k", "3", "--out", Path.Combine(file, "m.segmodel.json")).AssertBadInput("a-file");
+    }
 }
