@@ -9,7 +9,7 @@ namespace SegmentLab.Cli.Tests.Commands;
 /// generated period the verdict holds, unless a behaviour shift was planted, which the drift check flags with exit 1.
 /// </summary>
 [Collection(CliSampleCollection.Name)]
-public sealed class ValidateCommandTests(CliSample sample)
+public sealed partial class ValidateCommandTests(CliSample sample)
 {
     [Fact]
     public void Validating_on_the_training_data_finds_no_drift_and_writes_the_dated_files()
