@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SegmentLab.Tests;
 
 namespace SegmentLab.Cli.Tests.Commands;
 
@@ -10,7 +11,7 @@ public sealed partial class ValidateCommandTests
     {
         using var dir = new TempDir();
         string model = dir.File("model.segmodel.json");
-        var fit = CliRun.Of("fit", "--config", RealData.OnlineRetailConfig, "--cutoff", "2010-06-01", "--out", model, "--json");
+        var fit = CliRun.Of("fit", "--config", TestPaths.OnlineRetailConfig, "--cutoff", "2010-06-01", "--out", model, "--json");
         Assert.True(fit.ExitCode == 0, fit.Err);
         var fitted = JsonDocument.Parse(fit.Out).RootElement;
         Assert.Equal(2_703, fitted.GetProperty("customers").GetInt32());
@@ -19,7 +20,7 @@ public sealed partial class ValidateCommandTests
         var lifts = fitted.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("lift").GetProperty("purchased_in_holdout").GetDouble()).ToArray();
         Assert.True(lifts.Max() > 1.3 && lifts.Min() < 0.8, string.Join(", ", lifts));
 
-        var validate = CliRun.Of("validate", "--model", model, "--config", RealData.OnlineRetailConfig, "--cutoff", "2010-12-10", "--out", dir.Path, "--json");
+        var validate = CliRun.Of("validate", "--model", model, "--config", TestPaths.OnlineRetailConfig, "--cutoff", "2010-12-10", "--out", dir.Path, "--json");
         Assert.Equal(1, validate.ExitCode);
         var root = DemoCommandTests.AssertSummary(JsonDocument.Parse(validate.Out).RootElement, "validate", fitted.GetProperty("k").GetInt32());
         Assert.Equal(4_312, root.GetProperty("customers").GetInt32()); // the dataset's reference RFM customer count
