@@ -15,6 +15,9 @@ public static class CliApp
     /// <summary>Exit code for bad input or usage.</summary>
     public const int BadInput = 2;
 
+    /// <summary>Exit code for an unexpected failure inside SegmentLab (a bug): the message, and the stack trace only with SEGMENTLAB_TRACE=1.</summary>
+    public const int InternalError = 3;
+
     /// <summary>Runs the command line with the process's standard output and error.</summary>
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -72,6 +75,25 @@ public static class CliApp
             }
 
             return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be read or written (permissions, full disk, a folder in the way) is the analyst's to fix.
+            stderr.WriteLine($"segmentlab: {e.Message}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("segmentlab: cancelled.");
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"segmentlab: unexpected error ({e.GetType().Name}): {e.Message}");
+            stderr.WriteLine(Environment.GetEnvironmentVariable("SEGMENTLAB_TRACE") == "1"
+                ? e.ToString()
+                : "This is a bug in SegmentLab; rerun with SEGMENTLAB_TRACE=1 for the details to report.");
+            return InternalError;
         }
     }
 }

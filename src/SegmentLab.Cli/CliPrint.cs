@@ -28,13 +28,15 @@ internal static class CliPrint
         console.MarkupLineInterpolated($"{s.Customers:N0} customers as of {s.Cutoff:yyyy-MM-dd}: {s.K} segments{(s.Silhouette is { } sil ? string.Create(C, $", silhouette {sil:0.000}") : "")}");
         if (s.KSelection is { } k)
         {
-            console.MarkupLineInterpolated($"[grey]k = {k.RecommendedK}: {k.Reason}[/]");
+            // The reason already starts with "k = …:".
+            console.MarkupLineInterpolated($"[grey]{k.Reason}[/]");
         }
 
         Segments(console, s);
         if (s.Lineage is { } l)
         {
             console.MarkupLineInterpolated($"Previous model: kept {Ids(l.Kept)}; appeared {Ids(l.Appeared)}; vanished {Ids(l.Vanished)}; {l.Splits.Count} split(s), {l.Merges.Count} merge(s); {l.Migration.Returning:N0} returning customers.");
+            Migration(console, l.Migration);
         }
 
         if (s.Drift is { } d)
@@ -43,6 +45,11 @@ internal static class CliPrint
         }
 
         Verdict(console, s);
+        foreach (string note in s.Notes.Where(n => !n.StartsWith("k = ", StringComparison.Ordinal)))
+        {
+            console.MarkupLineInterpolated($"[grey]Note: {note}[/]");
+        }
+
         foreach (var (label, path) in new[] { ("Report", s.Outputs.Html), ("Markdown", s.Outputs.Markdown), ("Metrics", s.Outputs.Json), ("Model", s.Outputs.Model) })
         {
             if (path is not null)
@@ -73,6 +80,28 @@ internal static class CliPrint
             cells.AddRange(outcomes.Select(o => seg.Lift.TryGetValue(o, out var v) ? v.ToString("0.00", C) : "—"));
             cells.Add(F(seg.Silhouette, "0.00"));
             table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>Returning customers, previous segment (rows) → new segment (columns): the "previous group" view.</summary>
+    private static void Migration(IAnsiConsole console, Models.MigrationMatrix m)
+    {
+        if (m.Returning == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("returning customers: previous segment → new segment").AddColumn("previous \\ new");
+        foreach (int id in m.Ids)
+        {
+            table.AddColumn(new TableColumn(id.ToString(C)).RightAligned());
+        }
+
+        for (int r = 0; r < m.PreviousIds.Count; r++)
+        {
+            table.AddRow([m.PreviousIds[r].ToString(C), .. m.Counts[r].Select(n => n.ToString("N0", C))]);
         }
 
         console.Write(table);

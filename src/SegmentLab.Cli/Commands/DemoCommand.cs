@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SegmentLab.Data;
 using SegmentLab.Pipeline;
 
 namespace SegmentLab.Cli.Commands;
@@ -26,11 +25,6 @@ internal static class DemoCommand
         {
             var mode = RunCommand.Mode(parse, json, quiet);
             int n = parse.GetValue(customers);
-            if (n < 200)
-            {
-                throw new InputException($"--customers {n} is too few for a demo; use at least 200.");
-            }
-
             var (fixedK, minK, maxK) = CliK.Parse(parse.GetValue(k));
             var options = new DemoOptions
             {

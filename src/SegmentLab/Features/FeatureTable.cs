@@ -65,6 +65,18 @@ public sealed class FeatureTable
     /// <summary>True when a numeric column of this name exists.</summary>
     public bool Has(string name) => _numeric.ContainsKey(name);
 
+    /// <summary>A copy with the numeric column <paramref name="name"/> replaced (same length); the other columns are shared.</summary>
+    internal FeatureTable WithNumeric(string name, double[] values)
+    {
+        if (!_numeric.ContainsKey(name) || values.Length != Rows)
+        {
+            throw new ArgumentException($"'{name}' must be an existing numeric column and the {values.Length} values must number the table's {Rows} rows.", nameof(name));
+        }
+
+        var numeric = new Dictionary<string, double[]>(_numeric) { [name] = values };
+        return new FeatureTable(Cutoff, HoldoutEnd, Sql, (string[])CustomerIds, Features, Outcomes, Attributes, numeric, _text);
+    }
+
     internal double[] Numeric(string name) =>
         _numeric.TryGetValue(name, out var v) ? v
         : throw new ArgumentException($"no feature '{name}'. Features: {string.Join(", ", Features.Select(f => f.Name))}.", nameof(name));

@@ -87,6 +87,7 @@ public sealed partial class SegmentModel
             Features = JsonSerializer.SerializeToElement(input.Features, ConfigReader.Options),
             Segmentation = JsonSerializer.SerializeToElement(input.Segmentation, ConfigReader.Options),
             Inputs = inputs,
+            Fills = CaptureFills(table, inputs),
             Transform = new SegmentModelContent.TransformPart(input.Transform.Columns.ToArray(), input.Transform.Dropped.ToArray(), input.Transform.Correlated.ToArray()),
             Pca = input.Pca is { } pca ? ToPart(pca) : null,
             Centroids = ToPart(km.Centroids),

@@ -130,8 +130,9 @@ public sealed partial class SegmentModel
     public KMeansModel ToKMeans() => _kmeans;
 
     /// <summary>
-    /// The clustering-space rows of <paramref name="table"/>: its inputs, transformed exactly as at training, then
-    /// projected on the PCA when there is one. Rows × D, in the table's row order.
+    /// The clustering-space rows of <paramref name="table"/>: its inputs (population-filled values put back to their
+    /// training values, see <see cref="Align"/>), transformed exactly as at training, then projected on the PCA when
+    /// there is one. Rows × D, in the table's row order.
     /// </summary>
     /// <exception cref="InputException">The table lacks an input the model reads, or a value becomes non-finite under the transform.</exception>
     public FeatureMatrix Prepare(FeatureTable table)
@@ -145,7 +146,7 @@ public sealed partial class SegmentModel
                 fix: "build the features with the model's settings (segmentlab validate and assign do); a category, channel or event-type column exists only when the new data has it among its top values — name such inputs only if they are stable, or refit with segmentlab fit.");
         }
 
-        var transformed = Transform.Apply(table.ToMatrix(Inputs));
+        var transformed = Transform.Apply(Align(table).ToMatrix(Inputs));
         return Pca is null ? transformed : Pca.Transform(transformed);
     }
 

@@ -20,6 +20,9 @@ internal sealed record SegmentModelContent
 
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>Training values of the population-filled inputs where undefined (see SegmentModel.TrainingFills); null when none. Optional in schema 1.</summary>
+    public IReadOnlyDictionary<string, double>? Fills { get; init; }
+
     public required TransformPart Transform { get; init; }
 
     public PcaPart? Pca { get; init; }

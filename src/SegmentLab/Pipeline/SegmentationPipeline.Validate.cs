@@ -42,6 +42,7 @@ public static partial class SegmentationPipeline
         var at = cutoff ?? DefaultCutoff(model.Features, data.Quality, notes);
         var table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = at }));
         NoteHoldout(table, data.Quality, notes);
+        NoteHistory(model, table.Cutoff, data.Quality, notes);
         return Revalidate(model, config, table, data.Quality, options, steps, notes, asReport: false, ct);
     }
 
@@ -107,6 +108,8 @@ public static partial class SegmentationPipeline
     private static RevalidationResult Revalidate(SegmentModel model, SegmentLabConfig config, FeatureTable table, DataQualityReport? quality,
         PipelineOptions options, PipelineSteps steps, List<string> notes, bool asReport, CancellationToken ct)
     {
+        // Drift, lift and profiles read the table: give them the values the model scores with.
+        table = model.Align(table);
         var assignment = steps.Run("assign", () => model.Assign(table));
         int k = model.K;
         var km = new KMeansModel(model.Centroids, (int[])assignment.Labels, double.NaN, 0, false, [], KMeansDiagnostics.None);
@@ -165,6 +168,26 @@ public static partial class SegmentationPipeline
         }
 
         return new RevalidationResult(model, quality, table, assignment, validation, profiles, files, notes, steps.Timings);
+    }
+
+    /// <summary>
+    /// Says when the history before the cutoff is much longer or shorter than at training: features that grow with the
+    /// observed window (tenure, counts, totals) then drift with the window as well as with behaviour, which a reader of
+    /// the drift checks needs to know.
+    /// </summary>
+    private static void NoteHistory(SegmentModel model, DateOnly cutoff, DataQualityReport quality, List<string> notes)
+    {
+        if (model.Training.FirstTransaction is not { } trainedFirst || quality["transactions"]?.FirstTimestamp is not { } first)
+        {
+            return;
+        }
+
+        int then = model.Training.Cutoff.DayNumber - DateOnly.FromDateTime(trainedFirst).DayNumber;
+        int now = cutoff.DayNumber - DateOnly.FromDateTime(first).DayNumber;
+        if (then > 0 && now > 0 && (now > then * 1.5 || then > now * 1.5))
+        {
+            notes.Add($"the data before the cutoff spans {now:N0} days, against {then:N0} days when the model was fitted: features that grow with the observed history (tenure, order counts, totals) drift with the window as well as with behaviour. Compare like with like by fitting on a window as long as the ones you validate on.");
+        }
     }
 
     /// <summary>The day after the last transaction, less the model's holdout, when that leaves history before it.</summary>
