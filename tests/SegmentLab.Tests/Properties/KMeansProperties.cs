@@ -12,7 +12,7 @@ public sealed class KMeansProperties
     [Property(MaxTest = 60)]
     public Property Labels_are_the_argmin_of_the_distances_to_the_returned_centroids(int seed, PositiveInt size, PositiveInt dims, PositiveInt clusters)
     {
-        int n = 5 + (size.Get % 150), d = 1 + (dims.Get % 6), k = 1 + (clusters.Get % 8);
+        int n = 5 + (size.Get % 150), d = 1 + (dims.Get % 6), k = 1 + (clusters.Get % Math.Min(8, n)); // k ≤ n: more clusters than rows is a usage error, not a property case
         var x = PropertyData.Noise(seed, n, d);
         var model = KMeans.Fit(x, new KMeansOptions { K = k, NInit = 2, Seed = seed });
         double inertia = 0;
