@@ -46,9 +46,9 @@ public static partial class ValidationChecks
         {
             string who = $"the {N0(a.Matched)} customers present in both keep their segments";
             yield return ari < t.AssignmentAriFail
-                ? Check(AssignmentAgreement, CheckStatus.Fail, $"{who} poorly: adjusted Rand index {F2(ari)} < {T(t.AssignmentAriFail)}", ari, t.AssignmentAriFail)
+                ? Check(AssignmentAgreement, CheckStatus.Fail, $"{who} poorly: adjusted Rand index {Below(ari, t.AssignmentAriFail)} < {T(t.AssignmentAriFail)}", ari, t.AssignmentAriFail)
                 : ari < t.AssignmentAriWarn
-                ? Check(AssignmentAgreement, CheckStatus.Warn, $"{who} only moderately: adjusted Rand index {F2(ari)} < {T(t.AssignmentAriWarn)}", ari, t.AssignmentAriWarn)
+                ? Check(AssignmentAgreement, CheckStatus.Warn, $"{who} only moderately: adjusted Rand index {Below(ari, t.AssignmentAriWarn)} < {T(t.AssignmentAriWarn)}", ari, t.AssignmentAriWarn)
                 : Check(AssignmentAgreement, CheckStatus.Pass, $"{who}: adjusted Rand index {F2(ari)} ≥ {T(t.AssignmentAriWarn)}", ari, t.AssignmentAriWarn);
         }
     }

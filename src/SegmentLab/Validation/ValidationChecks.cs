@@ -81,9 +81,9 @@ public static partial class ValidationChecks
         string how = s.SilhouetteMethod is { } m && m != SilhouetteMethod.Exact ? $" ({m.ToString().ToLowerInvariant()})" : "";
         string band = s.SilhouetteBand is { } b ? $" ({Validation.Silhouette.BandWords(b)})" : "";
         return mean < t.MinSilhouetteFail
-            ? Check(Silhouette, CheckStatus.Fail, $"mean silhouette{how} {F2(mean)} < {T(t.MinSilhouetteFail)}: the segments overlap almost completely", mean, t.MinSilhouetteFail)
+            ? Check(Silhouette, CheckStatus.Fail, $"mean silhouette{how} {Below(mean, t.MinSilhouetteFail)} < {T(t.MinSilhouetteFail)}: the segments overlap almost completely", mean, t.MinSilhouetteFail)
             : mean < t.MinSilhouetteWarn
-            ? Check(Silhouette, CheckStatus.Warn, $"mean silhouette{how} {F2(mean)} < {T(t.MinSilhouetteWarn)}: little cluster structure{band}", mean, t.MinSilhouetteWarn)
+            ? Check(Silhouette, CheckStatus.Warn, $"mean silhouette{how} {Below(mean, t.MinSilhouetteWarn)} < {T(t.MinSilhouetteWarn)}: little cluster structure{band}", mean, t.MinSilhouetteWarn)
             : Check(Silhouette, CheckStatus.Pass, $"mean silhouette{how} {F2(mean)} ≥ {T(t.MinSilhouetteWarn)}{band}", mean, t.MinSilhouetteWarn);
     }
 
@@ -160,7 +160,7 @@ public static partial class ValidationChecks
             {
                 any = true;
                 yield return Check(Stability, CheckStatus.Fail,
-                    $"segment {s.Segment} dissolved under resampling: Jaccard {F2(j)} < {T(t.StabilityFail)} (dissolved in {s.Dissolved} of {stability.Replicates} resamples)",
+                    $"segment {s.Segment} dissolved under resampling: Jaccard {Below(j, t.StabilityFail)} < {T(t.StabilityFail)} (dissolved in {s.Dissolved} of {stability.Replicates} resamples)",
                     j, t.StabilityFail, s.Segment);
             }
             else if (j < t.StabilityWarn)
@@ -172,7 +172,7 @@ public static partial class ValidationChecks
                     StabilityBand.Dissolved or StabilityBand.Unstable => "is unstable under resampling and should not be trusted",
                     _ => "is less stable under resampling than required",
                 };
-                yield return Check(Stability, CheckStatus.Warn, $"segment {s.Segment} {what}: Jaccard {F2(j)} < {T(t.StabilityWarn)}", j, t.StabilityWarn, s.Segment);
+                yield return Check(Stability, CheckStatus.Warn, $"segment {s.Segment} {what}: Jaccard {Below(j, t.StabilityWarn)} < {T(t.StabilityWarn)}", j, t.StabilityWarn, s.Segment);
             }
         }
 
@@ -188,6 +188,22 @@ public static partial class ValidationChecks
         new() { Name = name, Status = status, Reason = reason, Value = value, Threshold = threshold, Segment = segment, Subject = subject };
 
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A value known to be below <paramref name="threshold"/>, with as many decimals (2 to 6) as it takes to
+    /// read below it: 0.7496 against 0.75 prints "0.7496", never "0.75 &lt; 0.75".</summary>
+    private static string Below(double x, double threshold)
+    {
+        for (int digits = 2; digits < 6; digits++)
+        {
+            string s = x.ToString("F" + digits, CultureInfo.InvariantCulture);
+            if (double.Parse(s, CultureInfo.InvariantCulture) < threshold)
+            {
+                return s;
+            }
+        }
+
+        return x.ToString("F6", CultureInfo.InvariantCulture);
+    }
 
     private static string F3(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -84,6 +84,14 @@ public sealed class ValidationChecksTests
     }
 
     [Fact]
+    public void A_value_just_under_its_threshold_is_printed_with_the_decimals_that_show_it()
+    {
+        var check = Assert.Single(ValidationChecks.Evaluate(Report() with { Stability = Stability(0.92, 0.7496) }), c => c.Name == ValidationChecks.Stability);
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.EndsWith("Jaccard 0.7496 < 0.75", check.Reason);
+    }
+
+    [Fact]
     public void All_stable_segments_give_one_passing_summary()
     {
         var check = Assert.Single(ValidationChecks.Evaluate(Report() with { Stability = Stability(0.92, 0.81, 0.88) }), c => c.Name == ValidationChecks.Stability);
