@@ -32,8 +32,16 @@ internal static class StepTrace
     private sealed class Scope(string name) : IDisposable
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
-        public void Dispose() => Console.Error.WriteLine($"[trace] {name}: {_clock.Elapsed.TotalMilliseconds:F0} ms");
+        // CPU time beside wall time: on a shared machine the wall clock mostly measures the other processes.
+        public void Dispose()
+        {
+            var process = Process.GetCurrentProcess();
+            Console.Error.WriteLine(
+                $"[trace] {name}: {_clock.Elapsed.TotalMilliseconds:F0} ms (cpu {(process.TotalProcessorTime - _cpu).TotalMilliseconds:F0} ms; " +
+                $"process: {(DateTime.Now - process.StartTime).TotalMilliseconds:F0} ms, cpu {process.TotalProcessorTime.TotalMilliseconds:F0} ms)");
+        }
     }
 
     private sealed class ProfileScope(DuckDBConnection db) : IDisposable

@@ -41,13 +41,25 @@ public static class FeatureBuilder
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (sql, _, rows) = Aggregate(data, settings ?? data.Config.Features);
-        DropWorkTables(data.Connection);
-        Write(data, path);
-        return new FeatureExport(Path.GetFullPath(path), rows, DateOnly.FromDateTime(sql.Cutoff), sql.HoldoutEnd is { } h ? DateOnly.FromDateTime(h) : null,
+        var (full, temp, format) = Target(path);
+        try
+        {
+            var (sql, _, rows) = Aggregate(data, settings ?? data.Config.Features, $"{SqlText.Literal(temp)} ({format})");
+            File.Move(temp, full, overwrite: true);
+            return Exported(sql, full, rows);
+        }
+        finally
+        {
+            DropWorkTables(data.Connection);
+            AtomicFile.TryDelete(temp);
+            AtomicFile.Forget(temp);
+        }
+    }
+
+    private static FeatureExport Exported(FeatureSql sql, string path, int rows) =>
+        new(path, rows, DateOnly.FromDateTime(sql.Cutoff), sql.HoldoutEnd is { } h ? DateOnly.FromDateTime(h) : null,
             sql.Columns.Where(c => c.Kind == FeatureSqlColumnKind.Feature).Select(c => c.Name).ToArray(),
             sql.Columns.Where(c => c.Kind == FeatureSqlColumnKind.Outcome).Select(c => c.Name).ToArray());
-    }
 
     /// <summary>The SQL <see cref="Build"/> would run, for auditing (<c>--explain-sql</c>). Runs the planning statements, which give the value lists.</summary>
     public static string ExplainSql(LoadedData data, FeatureSettings? settings = null)
@@ -70,9 +82,7 @@ public static class FeatureBuilder
     public static void Write(LoadedData data, string path)
     {
         ArgumentNullException.ThrowIfNull(data);
-        string full = Path.GetFullPath(path);
-        string temp = AtomicFile.NewTemp(full);
-        string format = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "FORMAT parquet" : "FORMAT csv, HEADER true";
+        var (full, temp, format) = Target(path);
         try
         {
             using var _ = StepTrace.Step("features: write");
@@ -86,8 +96,20 @@ public static class FeatureBuilder
         }
     }
 
-    /// <summary>Plans, then runs the work-table statements and the final one: the <c>features</c> table exists afterwards.</summary>
-    private static (FeatureSql Sql, string Text, int Rows) Aggregate(LoadedData data, FeatureSettings settings)
+    /// <summary>The full path, a temporary file beside it (written, then renamed into place) and the COPY format.</summary>
+    private static (string Full, string Temp, string Format) Target(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string temp = AtomicFile.NewTemp(full);
+        string format = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "FORMAT parquet" : "FORMAT csv, HEADER true";
+        return (full, temp, format);
+    }
+
+    /// <summary>
+    /// Plans, then runs the work-table statements and the final one: the <c>features</c> table exists afterwards, or,
+    /// given <paramref name="copyTo"/>, the rows are in that file (see <see cref="FeatureSql.Statements"/>).
+    /// </summary>
+    private static (FeatureSql Sql, string Text, int Rows) Aggregate(LoadedData data, FeatureSettings settings, string? copyTo = null)
     {
         var db = data.Connection;
         try
@@ -99,11 +121,12 @@ public static class FeatureBuilder
             }
 
             string text = sql.Build();
-            var statements = sql.Statements();
+            var statements = sql.Statements(copyTo);
+            long written = 0;
             for (int i = 0; i < statements.Count; i++)
             {
                 bool last = i == statements.Count - 1;
-                using var step = StepTrace.Step(last ? "features: final table" : $"features: {WorkTableOf(statements[i])}");
+                using var step = StepTrace.Step(last ? (copyTo is null ? "features: final table" : "features: final rows, written") : $"features: {WorkTableOf(statements[i])}");
 
                 // Work tables need no order (DuckDB then streams with both cores); the final table keeps its ORDER BY.
                 Exec(db, $"SET preserve_insertion_order = {(last ? "true" : "false")}");
@@ -112,11 +135,12 @@ public static class FeatureBuilder
                 Exec(db, last ? "RESET disabled_optimizers" : "SET disabled_optimizers = 'join_order,build_side_probe_side'");
                 using (StepTrace.Profile(db, last ? "features" : WorkTableOf(statements[i])))
                 {
-                    Exec(db, statements[i]);
+                    // COPY reports the number of rows written as the rows changed.
+                    written = Exec(db, statements[i]);
                 }
             }
 
-            int rows = checked((int)Scalar(db, "SELECT count(*) FROM features"));
+            int rows = checked((int)(copyTo is null ? Scalar(db, "SELECT count(*) FROM features") : written));
             if (rows == 0)
             {
                 var q = data.Quality["transactions"]!;
@@ -335,10 +359,10 @@ public static class FeatureBuilder
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void Exec(DuckDBConnection db, string sql)
+    private static long Exec(DuckDBConnection db, string sql)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 }

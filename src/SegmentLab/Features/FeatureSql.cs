@@ -158,14 +158,18 @@ internal sealed partial class FeatureSql
     /// <summary>The script: planning statements, then the work tables and the final statement (fills <see cref="Columns"/>).</summary>
     public string Build() => string.Join(";\n\n", PlanStatements.Concat(Statements())) + ";\n";
 
-    /// <summary>The statements after planning, in order; the last creates the <c>features</c> table.</summary>
-    public IReadOnlyList<string> Statements()
+    /// <summary>
+    /// The statements after planning, in order; the last creates the <c>features</c> table or, given
+    /// <paramref name="copyTo"/> (a quoted path and the COPY options), writes the rows straight to that file instead.
+    /// </summary>
+    public IReadOnlyList<string> Statements(string? copyTo = null)
     {
         var weeks = HasEvents ? Weeks : null;
         var list = new List<string> { Orders(), Purchases(weeks) };
         var sql = new StringBuilder();
         sql.AppendLine(CultureInfo.InvariantCulture, $"-- SegmentLab features as of {Cutoff:yyyy-MM-dd}: only rows with ts < cutoff feed features.");
-        sql.AppendLine("CREATE OR REPLACE TABLE features AS");
+        // An export skips the table: building an in-memory table of every row costs more than writing the file.
+        sql.AppendLine(copyTo is null ? "CREATE OR REPLACE TABLE features AS" : "COPY (");
         sql.AppendLine("WITH");
         if (HasEvents)
         {
@@ -189,6 +193,11 @@ internal sealed partial class FeatureSql
 
         sql.AppendLine(")");
         AppendSelect(sql, weeks);
+        if (copyTo is not null)
+        {
+            sql.Append(") TO ").Append(copyTo);
+        }
+
         list.Add(sql.ToString());
         return list;
     }
