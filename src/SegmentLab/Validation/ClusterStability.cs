@@ -25,7 +25,7 @@ public static class ClusterStability
     /// <param name="data">The matrix that was clustered (n × d, transformed).</param>
     /// <param name="labels">The original segment per row, 0..K−1.</param>
     /// <param name="refit">
-    /// Clusters a resample (n × d, rows drawn with replacement) with the original method and options and returns one
+    /// Clusters a resample (m × d, rows drawn with replacement; m = n, or <see cref="StabilityOptions.MaxRows"/> when n is larger) with the original method and options and returns one
     /// label ≥ 0 per row (any number of clusters). Called from several threads at once unless
     /// <see cref="StabilityOptions.MaxDegreeOfParallelism"/> is 1; must honour the token.
     /// </param>
