@@ -13,7 +13,7 @@ namespace SegmentLab.Validation;
 /// <see cref="SegmentValidationInput.ExactSilhouetteLimit"/> rows, else sampled; Calinski-Harabasz; Davies-Bouldin) 15%,
 /// outcome lift 15%, feature and categorical indices 5%, stability 60% (per replicate), drift 5%.</para>
 /// <para>Large data: the silhouette is sampled above the exact limit, and stability replicates resample a fixed seeded
-/// subset of <see cref="ValidationSettings.StabilityMaxRows"/> customers (default 20,000) when there are more.</para>
+/// subset of <see cref="ValidationSettings.StabilityMaxRows"/> customers (default 50,000) when there are more.</para>
 /// <para>Outcomes: every name in the settings' binary and continuous lists that the table has. A built-in default
 /// (purchased_in_holdout, engaged_in_holdout, holdout_revenue) that the table lacks, or on which lift is undefined
 /// (nobody bought; a mean of 0), is skipped with a note; any other name must exist. The RFM baseline is scored when

@@ -27,7 +27,7 @@ public sealed record StabilityResult
     public required IReadOnlyList<double> AdjustedRandIndexes { get; init; }
 
     /// <summary>
-    /// What the replicates resampled, for report text: "all customers", or "a fixed random subset of 20,000 customers
+    /// What the replicates resampled, for report text: "all customers", or "a fixed random subset of 50,000 customers
     /// (of the N; the cap keeps stability affordable at scale)" style wording with the figures.
     /// </summary>
     [JsonIgnore]

@@ -32,7 +32,7 @@ public sealed class ValidationSettingsTests
         Assert.Equal(20, v.StabilityReplicates);
         Assert.Equal(0.3, v.PsiFail);
         Assert.True(v.RequireSignificantLift);
-        Assert.Equal(20_000, v.StabilityMaxRows);
+        Assert.Equal(50_000, v.StabilityMaxRows);
         Assert.Equal(500, Parse("""{ "stabilityMaxRows": 500 }""").Validation.StabilityMaxRows);
     }
 
