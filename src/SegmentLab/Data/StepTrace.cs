@@ -40,8 +40,12 @@ internal static class StepTrace
             var process = Process.GetCurrentProcess();
             Console.Error.WriteLine(
                 $"[trace] {name}: {_clock.Elapsed.TotalMilliseconds:F0} ms (cpu {(process.TotalProcessorTime - _cpu).TotalMilliseconds:F0} ms; " +
-                $"process: {(DateTime.Now - process.StartTime).TotalMilliseconds:F0} ms, cpu {process.TotalProcessorTime.TotalMilliseconds:F0} ms)");
+                $"process: {(DateTime.Now - process.StartTime).TotalMilliseconds:F0} ms, cpu {process.TotalProcessorTime.TotalMilliseconds:F0} ms; " +
+                $"rss {Mb(process.WorkingSet64)} MB, peak rss so far {Mb(process.PeakWorkingSet64)} MB, managed heap {Mb(GC.GetTotalMemory(false))} MB)");
         }
+
+        // Peak so far, not per step: resetting the kernel's high-water mark would also lower what GNU time reports.
+        private static long Mb(long bytes) => bytes >> 20;
     }
 
     private sealed class ProfileScope(DuckDBConnection db) : IDisposable

@@ -38,12 +38,19 @@ public static partial class SegmentationPipeline
         options ??= new PipelineOptions();
         var steps = new PipelineSteps(options.Progress, ct);
         var notes = new List<string>();
-        using var data = steps.Run("load", () => DataLoader.Load(config));
-        var at = cutoff ?? DefaultCutoff(model.Features, data.Quality, notes);
-        var table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = at }));
-        NoteHoldout(table, data.Quality, notes);
-        NoteHistory(model, table.Cutoff, data.Quality, notes);
-        return Revalidate(model, config, table, data.Quality, options, steps, notes, asReport: false, ct);
+        FeatureTable table;
+        DataQualityReport quality;
+        using (var data = steps.Run("load", () => DataLoader.Load(config)))
+        {
+            // Closed once the features are read, as in Run: DuckDB's buffers need not stay resident through validation.
+            var at = cutoff ?? DefaultCutoff(model.Features, data.Quality, notes);
+            table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = at }));
+            quality = data.Quality;
+        }
+
+        NoteHoldout(table, quality, notes);
+        NoteHistory(model, table.Cutoff, quality, notes);
+        return Revalidate(model, config, table, quality, options, steps, notes, asReport: false, ct);
     }
 
     /// <summary>
@@ -65,10 +72,16 @@ public static partial class SegmentationPipeline
         options ??= new PipelineOptions();
         var steps = new PipelineSteps(options.Progress, ct);
         var notes = new List<string>();
-        using var data = steps.Run("load", () => DataLoader.Load(config));
-        var table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = cutoff ?? model.Training.Cutoff }));
-        NoteHoldout(table, data.Quality, notes);
-        return Revalidate(model, config, table, data.Quality, options, steps, notes, asReport: true, ct);
+        FeatureTable table;
+        DataQualityReport quality;
+        using (var data = steps.Run("load", () => DataLoader.Load(config)))
+        {
+            table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = cutoff ?? model.Training.Cutoff }));
+            quality = data.Quality;
+        }
+
+        NoteHoldout(table, quality, notes);
+        return Revalidate(model, config, table, quality, options, steps, notes, asReport: true, ct);
     }
 
     /// <summary>

@@ -31,12 +31,20 @@ public static partial class SegmentationPipeline
         options ??= new PipelineOptions();
         var steps = new PipelineSteps(options.Progress, ct);
         var settings = Resolve(config, options);
-        using var data = steps.Run("load", () => DataLoader.Load(config));
         var features = FeatureSettingsFor(config.Features, options.Cutoff);
-        var table = steps.Run("features", () => FeatureBuilder.Build(data, features));
+        FeatureTable table;
+        DataQualityReport quality;
+        // The database is closed once the features are read: the table is in .NET by then, and DuckDB's buffers
+        // (up to its memory limit) would otherwise stay resident through clustering and validation.
+        using (var data = steps.Run("load", () => DataLoader.Load(config)))
+        {
+            table = steps.Run("features", () => FeatureBuilder.Build(data, features));
+            quality = data.Quality;
+        }
+
         var notes = new List<string>();
-        NoteHoldout(table, data.Quality, notes);
-        return Fit(config, table, data.Quality, settings, features, options, steps, notes, ct);
+        NoteHoldout(table, quality, notes);
+        return Fit(config, table, quality, settings, features, options, steps, notes, ct);
     }
 
     /// <summary>

@@ -149,7 +149,7 @@ public static partial class SegmentReport
         if (v.Stability is { } s)
         {
             w.WriteLine("<section id=\"stability\"><h2>Stability under resampling</h2>");
-            w.WriteLine("<p class=\"muted\">Each segment's mean Jaccard similarity to its best match when k-means is refitted on bootstrap resamples (Hennig): 0.75 or more is stable, below 0.5 the segment dissolves.</p>");
+            w.WriteLine($"<p class=\"muted\">Each segment's mean Jaccard similarity to its best match when k-means is refitted on bootstrap resamples (Hennig): 0.75 or more is stable, below 0.5 the segment dissolves{(s.SubsetRows is null ? "" : "; " + H(s.ResampledText))}.</p>");
             w.WriteLine(Chart("stability", "Jaccard per segment"));
             charts.Add(("chart-stability", SegmentCharts.Stability(s, ctx.Profiles)));
             w.WriteLine(ReportTables.Stability(s, ctx.Profiles).ToHtml());

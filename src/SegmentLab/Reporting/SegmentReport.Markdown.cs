@@ -119,7 +119,7 @@ public static partial class SegmentReport
         {
             Line("## Stability under resampling");
             Line();
-            Line($"{st.Replicates} bootstrap replicates (seed {st.Seed}); mean adjusted Rand index {st.MeanAdjustedRandIndex:0.00}.");
+            Line($"{st.Replicates} bootstrap replicates (seed {st.Seed}){(st.SubsetRows is null ? "" : "; " + st.ResampledText)}; mean adjusted Rand index {st.MeanAdjustedRandIndex:0.00}.");
             Line();
             md.Append(ReportTables.Stability(st, ctx.Profiles).ToMarkdown());
             Line();

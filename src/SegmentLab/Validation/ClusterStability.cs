@@ -8,6 +8,11 @@ namespace SegmentLab.Validation;
 /// best-matching bootstrap cluster, computed over the resampled customers (with their multiplicity, as clusterboot).
 /// Clusterer-agnostic: the caller passes the refit, e.g. k-means with the original options.
 /// </summary>
+/// <remarks>
+/// Large n: with <see cref="StabilityOptions.MaxRows"/> set below n, a fixed random subset of that many distinct rows is
+/// drawn once from the seed and the replicates resample it (m rows with replacement from the m-row subset) instead of
+/// all n rows, so time and memory per replicate are bounded; the subset is the same whatever the thread count.
+/// </remarks>
 public static class ClusterStability
 {
     /// <summary>Jaccard at or below this counts as the segment dissolving in a replicate (clusterboot's <c>dissolution</c>).</summary>
@@ -20,7 +25,7 @@ public static class ClusterStability
     /// <param name="data">The matrix that was clustered (n × d, transformed).</param>
     /// <param name="labels">The original segment per row, 0..K−1.</param>
     /// <param name="refit">
-    /// Clusters a resample (n × d, rows drawn with replacement) with the original method and options and returns one
+    /// Clusters a resample (m × d, rows drawn with replacement; m = n, or <see cref="StabilityOptions.MaxRows"/> when n is larger) with the original method and options and returns one
     /// label ≥ 0 per row (any number of clusters). Called from several threads at once unless
     /// <see cref="StabilityOptions.MaxDegreeOfParallelism"/> is 1; must honour the token.
     /// </param>
@@ -45,26 +50,34 @@ public static class ClusterStability
             throw new ArgumentException("the data has no rows to resample.", nameof(data));
         }
 
+        if (options.MaxRows is < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRows, $"MaxRows={options.MaxRows} must be at least 2 (or null for all rows).");
+        }
+
         int b = options.Replicates;
+        int[]? subset = options.MaxRows is { } max && max < n ? Subset(n, max, options.Seed) : null;
+        int m = subset?.Length ?? n;
         var jaccard = new double[b * k];
         var ari = new double[b];
         Parallelism.For(b, options.MaxDegreeOfParallelism, ct, r =>
         {
             var rng = new ValidationRng(options.Seed, r);
-            var rows = new int[n];
-            for (int i = 0; i < n; i++)
+            var rows = new int[m];
+            for (int i = 0; i < m; i++)
             {
-                rows[i] = rng.Next(n);
+                int draw = rng.Next(m);
+                rows[i] = subset is null ? draw : subset[draw];
             }
 
             var fitted = refit(data.SelectRows(rows), ct);
-            if (fitted is null || fitted.Count != n)
+            if (fitted is null || fitted.Count != m)
             {
-                throw new ArgumentException($"refit returned {fitted?.Count.ToString() ?? "null"} labels for a resample of {n} rows.", nameof(refit));
+                throw new ArgumentException($"refit returned {fitted?.Count.ToString() ?? "null"} labels for a resample of {m} rows.", nameof(refit));
             }
 
-            var original = new int[n];
-            for (int i = 0; i < n; i++)
+            var original = new int[m];
+            for (int i = 0; i < m; i++)
             {
                 original[i] = labels[rows[i]];
             }
@@ -96,7 +109,31 @@ public static class ClusterStability
             };
         }
 
-        return new StabilityResult { Replicates = b, Seed = options.Seed, Segments = segments, MeanAdjustedRandIndex = ari.Average(), AdjustedRandIndexes = ari };
+        return new StabilityResult { Replicates = b, Seed = options.Seed, SubsetRows = subset?.Length, Segments = segments, MeanAdjustedRandIndex = ari.Average(), AdjustedRandIndexes = ari };
+    }
+
+    /// <summary>
+    /// <paramref name="size"/> distinct rows of 0..n−1, ascending, by a partial Fisher-Yates shuffle from the stream −1 of
+    /// the seed (replicates use the streams 0..B−1). Ascending so a replicate's draw i means the same row whatever the order of the shuffle.
+    /// </summary>
+    internal static int[] Subset(int n, int size, int seed)
+    {
+        var rng = new ValidationRng(seed, -1);
+        var pool = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            pool[i] = i;
+        }
+
+        for (int i = 0; i < size; i++)
+        {
+            int j = i + rng.Next(n - i);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
+        }
+
+        var chosen = pool[..size];
+        Array.Sort(chosen);
+        return chosen;
     }
 
     /// <summary>Hennig's band for a mean Jaccard similarity.</summary>

@@ -12,6 +12,8 @@ namespace SegmentLab.Validation;
 /// <para>Phases and their share of the reported progress: separation (silhouette exact up to
 /// <see cref="SegmentValidationInput.ExactSilhouetteLimit"/> rows, else sampled; Calinski-Harabasz; Davies-Bouldin) 15%,
 /// outcome lift 15%, feature and categorical indices 5%, stability 60% (per replicate), drift 5%.</para>
+/// <para>Large data: the silhouette is sampled above the exact limit, and stability replicates resample a fixed seeded
+/// subset of <see cref="ValidationSettings.StabilityMaxRows"/> customers (default 50,000) when there are more.</para>
 /// <para>Outcomes: every name in the settings' binary and continuous lists that the table has. A built-in default
 /// (purchased_in_holdout, engaged_in_holdout, holdout_revenue) that the table lacks, or on which lift is undefined
 /// (nobody bought; a mean of 0), is skipped with a note; any other name must exist. The RFM baseline is scored when
@@ -240,6 +242,7 @@ public static partial class SegmentValidation
             return fitted;
         }
 
-        return ClusterStability.Bootstrap(x, labels, Refit, new StabilityOptions { Replicates = replicates, Seed = settings.Seed }, ct);
+        var stabilityOptions = new StabilityOptions { Replicates = replicates, Seed = settings.Seed, MaxRows = settings.StabilityMaxRows };
+        return ClusterStability.Bootstrap(x, labels, Refit, stabilityOptions, ct);
     }
 }

@@ -14,4 +14,12 @@ public sealed record StabilityOptions
     /// the refit delegate is not thread-safe or already uses every core.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// Largest number of rows a replicate resamples; default null (all n rows, as clusterboot). When n is larger, a
+    /// fixed random subset of this many distinct rows is drawn once (from the seed's own stream) and every replicate
+    /// resamples, with replacement, that subset's rows — so the cost and memory per replicate stop growing with n and
+    /// the Jaccards describe the subset. At least 2 when set.
+    /// </summary>
+    public int? MaxRows { get; init; }
 }

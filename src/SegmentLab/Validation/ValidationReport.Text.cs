@@ -50,7 +50,7 @@ public sealed partial record ValidationReport
 
         if (Stability is { LeastStable: { } least } st)
         {
-            sb.Append(c, $"  stability: {st.Replicates} resamples, lowest mean Jaccard {least.MeanJaccard:0.00} (segment {least.Segment}), mean ARI {st.MeanAdjustedRandIndex:0.00}").AppendLine();
+            sb.Append(c, $"  stability: {st.Replicates} resamples, lowest mean Jaccard {least.MeanJaccard:0.00} (segment {least.Segment}), mean ARI {st.MeanAdjustedRandIndex:0.00}{(st.SubsetRows is { } m ? $" (on a fixed subset of {m:N0} customers)" : "")}").AppendLine();
         }
 
         if (Drift is { } dr)

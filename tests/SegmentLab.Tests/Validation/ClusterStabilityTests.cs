@@ -4,7 +4,7 @@ using SegmentLab.Validation;
 namespace SegmentLab.Tests.Validation;
 
 /// <summary>Hennig's clusterboot with a tiny k-means written here: a noise segment dissolves, real blobs are stable.</summary>
-public sealed class ClusterStabilityTests
+public sealed partial class ClusterStabilityTests
 {
     /// <summary>
     /// Four tight blobs of 50 in a row at x = 0, 10, 20, 30, and the same 15 noise points copied into each of the three

@@ -32,6 +32,8 @@ public sealed class ValidationSettingsTests
         Assert.Equal(20, v.StabilityReplicates);
         Assert.Equal(0.3, v.PsiFail);
         Assert.True(v.RequireSignificantLift);
+        Assert.Equal(50_000, v.StabilityMaxRows);
+        Assert.Equal(500, Parse("""{ "stabilityMaxRows": 500 }""").Validation.StabilityMaxRows);
     }
 
     [Theory]
@@ -39,6 +41,7 @@ public sealed class ValidationSettingsTests
     [InlineData("""{ "psiWarn": 0.3 }""", "'validation.psiWarn' (0.3) must be ≤ 'validation.psiFail' (0.25)")]
     [InlineData("""{ "confidence": 95 }""", "'validation.confidence' is 95")]
     [InlineData("""{ "stabilityReplicates": 1 }""", "'validation.stabilityReplicates' is 1")]
+    [InlineData("""{ "stabilityMaxRows": 99 }""", "'validation.stabilityMaxRows' is 99")]
     [InlineData("""{ "minSegmentShare": 2 }""", "'validation.minSegmentShare' is 2")]
     [InlineData("""{ "binaryOutcomes": null }""", "'validation.binaryOutcomes'")]
     [InlineData("null", "'validation' is null")]
