@@ -37,6 +37,7 @@ internal sealed partial class TypedTableBuilder
                 {
                     // Too big for memory: the typed rows go once to a temporary Parquet file, which the accounting and every
                     // later query read instead of parsing and converting the CSV again (several times cheaper per scan).
+                    Directory.CreateDirectory(Path.GetDirectoryName(StagedPath(table))!);
                     raw.Run(db, $"COPY ({select}) TO {SqlText.Literal(StagedPath(table))} (FORMAT parquet)");
                 }
                 else
