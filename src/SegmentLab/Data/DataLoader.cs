@@ -34,6 +34,9 @@ public static class DataLoader
         }
 
         var db = new DuckDBConnection("Data Source=:memory:");
+        // Tables too big for memory are staged here as Parquet (see TypedTableBuilder), created only then; deleted with the LoadedData.
+        string work = Path.Combine(Path.GetTempPath(), $"segmentlab-work-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        tuning = tuning with { WorkDirectory = tuning.WorkDirectory ?? work };
         try
         {
             using (StepTrace.Step("open database"))
@@ -89,11 +92,12 @@ public static class DataLoader
 
             var report = new DataQualityReport { Tables = tables, RejectsFile = rejectsPath };
             StopIfTooManyRejected(config, report, rejects);
-            return new LoadedData(db, config, report, numeric, categorical, present, streamed);
+            return new LoadedData(db, config, report, numeric, categorical, present, streamed, tuning.WorkDirectory);
         }
         catch
         {
             db.Dispose();
+            LoadedData.DeleteWorkDirectory(tuning.WorkDirectory);
             throw;
         }
     }

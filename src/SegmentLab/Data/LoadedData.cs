@@ -17,9 +17,13 @@ namespace SegmentLab.Data;
 /// </remarks>
 public sealed class LoadedData : IDisposable
 {
+    private readonly string? _workDirectory;
+
     internal LoadedData(DuckDBConnection connection, SegmentLabConfig config, DataQualityReport quality,
-        IReadOnlyList<string> numericAttributes, IReadOnlyList<string> categoricalAttributes, IReadOnlySet<string> present, IReadOnlySet<string> streamed)
+        IReadOnlyList<string> numericAttributes, IReadOnlyList<string> categoricalAttributes, IReadOnlySet<string> present, IReadOnlySet<string> streamed,
+        string? workDirectory = null)
     {
+        _workDirectory = workDirectory;
         Present = present;
         Streamed = streamed;
         Connection = connection;
@@ -50,12 +54,34 @@ public sealed class LoadedData : IDisposable
     /// <summary>Optional columns that hold values in the loaded rows, as <c>table.column</c> (e.g. <c>transactions.product</c>).</summary>
     internal IReadOnlySet<string> Present { get; }
 
-    /// <summary>Tables too big to keep in memory: their view re-reads the files, so each scan of them costs a file read.</summary>
+    /// <summary>Tables too big to keep in memory: their view reads a temporary Parquet file, so each scan of them costs a file read.</summary>
     internal IReadOnlySet<string> Streamed { get; }
 
     /// <summary>The open DuckDB connection holding the tables.</summary>
     internal DuckDBConnection Connection { get; }
 
-    /// <summary>Releases the database.</summary>
-    public void Dispose() => Connection.Dispose();
+    /// <summary>Releases the database and deletes its staged Parquet files.</summary>
+    public void Dispose()
+    {
+        Connection.Dispose();
+        DeleteWorkDirectory(_workDirectory);
+    }
+
+    /// <summary>Deletes a load's work directory; a file still held open elsewhere is left to the system's temp cleaning.</summary>
+    internal static void DeleteWorkDirectory(string? path)
+    {
+        try
+        {
+            if (path is not null && Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }

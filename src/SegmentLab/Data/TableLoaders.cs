@@ -121,9 +121,9 @@ internal static class TableLoaders
 
         b.RequireTime(ts).RequireText(type)
          .Output("ts", b.Time(ts))
-         .Output("event_type", mapped, type)
-         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})", channel)
-         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})", device)
+         .Output("event_type", mapped)
+         .Output("channel", channel is null ? "NULL::VARCHAR" : $"lower({b.Text(channel)})")
+         .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})")
          .Output("campaign_id", campaign is null ? "NULL::VARCHAR" : b.Text(campaign));
         AddTimeRange(b);
         b.Fact("device", "count(device) FILTER (WHERE __customer IS NOT NULL)");

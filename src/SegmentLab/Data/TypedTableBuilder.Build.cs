@@ -21,16 +21,13 @@ internal sealed partial class TypedTableBuilder
         bool typed = tuning.TypedRead && raw.IsCsv && !raw.Materialized && ReaderTypes(true).Count > 0;
         while (true)
         {
-            var c = Compose(typed, tidy: new HashSet<string>());
+            var c = Compose(typed);
 
-            // Re-read tables: is each text column already trimmed (and each output already equal to its raw column)? Then the
-            // view reads it as is. Counted over every row, rejected ones included, so checks in the view stay exact.
-            var untidy = stream ? Untidy() : [];
             string select = $"""
-                SELECT {id} AS __customer, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}, {c.CheckCase} AS __check{string.Concat(untidy.Select((u, i) => $", {u.Test} AS __untidy{i}"))}
+                SELECT {id} AS __customer, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}, {c.CheckCase} AS __check
                 FROM (SELECT *, {raw.FileIndexSql} AS __file{c.Conversions} FROM {raw.Reader(c.Types, storeRejects: true)})
                 """;
-            Accounting? account = null;
+            string typedTable = stream ? $"read_parquet({SqlText.Literal(StagedPath(table))})" : $"typed_{table}";
             using (StepTrace.Step($"{table}: read, convert and check"))
             {
                 // Rows need not keep file order (DuckDB then uses less memory and both cores); line numbers of rejected
@@ -38,7 +35,10 @@ internal sealed partial class TypedTableBuilder
                 RawTable.Execute(db, "SET preserve_insertion_order = false");
                 if (stream)
                 {
-                    account = raw.Guard(() => Account($"({select})", c, untidy.Count));
+                    // Too big for memory: the typed rows go once to a temporary Parquet file, which the accounting and every
+                    // later query read instead of parsing and converting the CSV again (several times cheaper per scan).
+                    Directory.CreateDirectory(Path.GetDirectoryName(StagedPath(table))!);
+                    raw.Run(db, $"COPY ({select}) TO {SqlText.Literal(StagedPath(table))} (FORMAT parquet)");
                 }
                 else
                 {
@@ -50,7 +50,7 @@ internal sealed partial class TypedTableBuilder
 
             raw.FinishScan(db);
             using var accounting = StepTrace.Step($"{table}: accounting and loaded view");
-            account ??= Account($"typed_{table}", c, 0);
+            var account = Account(typedTable, c);
             if (typed && (raw.HasConversionRejects || account.Rejected > 0))
             {
                 // Something does not convert: read the table again as text, which reports each problem in full.
@@ -81,8 +81,7 @@ internal sealed partial class TypedTableBuilder
 
             rejects = raw.WithPhysicalLines(rejects);
 
-            var tidy = untidy.Where((_, i) => account.Untidy[i] == 0).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
-            CreateView(table, id, stream ? Compose(typed, tidy) : c, stream, account.Rejected > 0, tidy);
+            CreateView(table, typedTable);
             var filtered = new Dictionary<string, long>();
             if (account.NoId > 0)
             {
@@ -103,39 +102,29 @@ internal sealed partial class TypedTableBuilder
         }
     }
 
-    private void CreateView(string table, string id, Composition c, bool stream, bool anyRejected, HashSet<string> tidy)
+    private void CreateView(string table, string typedTable)
     {
         string columns = string.Join(", ", _outputs.Select(o => SqlText.Ident(o.Name)));
-        string sql = stream
-            ? $"""
-                CREATE OR REPLACE VIEW {table} AS
-                SELECT {id} AS customer_id, {string.Join(", ", _outputs.Select(o => $"{(tidy.Contains("out:" + o.Name) ? SqlText.Ident(o.Raw!) : o.Sql)} AS {SqlText.Ident(o.Name)}"))}
-                FROM (SELECT *{c.Conversions} FROM {raw.Reader(c.Types, storeRejects: false)})
-                WHERE {id} IS NOT NULL{(anyRejected ? $" AND ({c.CheckCase}) IS NULL" : "")}
-                """
-            : $"CREATE OR REPLACE VIEW {table} AS SELECT __customer AS customer_id, {columns} FROM typed_{table} WHERE __check IS NULL AND __customer IS NOT NULL";
-        RawTable.Execute(db, sql);
+        RawTable.Execute(db, $"CREATE OR REPLACE VIEW {table} AS SELECT __customer AS customer_id, {columns} FROM {typedTable} WHERE __check IS NULL AND __customer IS NOT NULL");
     }
 
+    /// <summary>The temporary Parquet file holding a streamed table's typed rows (deleted with the loaded data).</summary>
+    private string StagedPath(string table) => Path.Combine(tuning.WorkDirectory ?? throw new InvalidOperationException("no work directory set"), $"typed_{table}.parquet");
+
     /// <summary>One pass: rows, rows without id, loaded rows, distinct customers, rejected rows per column, and the facts.</summary>
-    private Accounting Account(string from, Composition c, int untidy)
+    private Accounting Account(string from, Composition c)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT __check, count(*), count(*) FILTER (WHERE __customer IS NULL), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}{string.Concat(Enumerable.Range(0, untidy).Select(i => $", count(*) FILTER (WHERE __untidy{i})"))}
+            SELECT __check, count(*), count(*) FILTER (WHERE __customer IS NULL), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}
             FROM {from} GROUP BY __check
             """;
         using var r = cmd.ExecuteReader();
-        var a = new Accounting { Untidy = new long[untidy] };
+        var a = new Accounting();
         while (r.Read())
         {
             long n = r.GetInt64(1);
             a.Rows += n;
-            for (int i = 0; i < untidy; i++)
-            {
-                a.Untidy[i] += r.GetInt64(4 + _facts.Count + i);
-            }
-
             if (r.IsDBNull(0))
             {
                 a.NoId = r.GetInt64(2);
@@ -203,14 +192,6 @@ internal sealed partial class TypedTableBuilder
         }
     }
 
-    /// <summary>Tests for values a conversion changes: text that is padded or empty, outputs that differ from their raw column.</summary>
-    private List<(string Key, string Test)> Untidy()
-    {
-        var list = _textUses.Order(StringComparer.Ordinal).Select(c => ("txt:" + c, $"{TextAlias(c)} IS DISTINCT FROM {SqlText.Ident(c)}")).ToList();
-        list.AddRange(_outputs.Where(o => o.Raw is not null).Select(o => ("out:" + o.Name, $"({o.Sql}) IS DISTINCT FROM {SqlText.Ident(o.Raw!)}")));
-        return list;
-    }
-
     /// <summary>Which CSV columns the reader converts: numbers with a '.' decimal point and ISO timestamps, used only as such.</summary>
     private Dictionary<string, string> ReaderTypes(bool typed)
     {
@@ -240,7 +221,7 @@ internal sealed partial class TypedTableBuilder
     }
 
     /// <summary>The conversions (computed once per row, referred to by alias) and the checks, for a typed or a text read.</summary>
-    private Composition Compose(bool typed, IReadOnlySet<string> tidy)
+    private Composition Compose(bool typed)
     {
         var types = ReaderTypes(typed);
         var text = new SortedSet<string>(_textUses, StringComparer.Ordinal);
@@ -290,7 +271,7 @@ internal sealed partial class TypedTableBuilder
         }
 
         var conversions = new List<string>();
-        conversions.AddRange(text.Select(c => $"{(tidy.Contains("txt:" + c) ? SqlText.Ident(c) : TextSql(c))} AS {TextAlias(c)}"));
+        conversions.AddRange(text.Select(c => $"{TextSql(c)} AS {TextAlias(c)}"));
         conversions.AddRange(_numberUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : NumberSql(c))} AS {NumberAlias(c)}"));
         conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? $"CAST({SqlText.Ident(c)} AS TIMESTAMP)" : TimeSql(c))} AS {TimeAlias(c)}"));
         string checkCase = checks.Count == 0 ? "NULL::INTEGER"
@@ -316,8 +297,6 @@ internal sealed partial class TypedTableBuilder
         public Dictionary<string, long> RejectedByColumn { get; } = [];
 
         public Dictionary<string, object?> Facts { get; } = [];
-
-        public long[] Untidy { get; init; } = [];
     }
 }
 

@@ -12,14 +12,15 @@ namespace SegmentLab.Data;
 /// the table is read again as text with SQL conversions, so that every problem is reported exactly as before
 /// (the value, the expected format, empty versus unreadable) — clean files take the fast path, messy ones lose nothing.</para>
 /// <para>Small tables are kept in memory (a temp table, queried many times by feature engineering). Tables bigger than
-/// <see cref="LoadTuning.KeepInMemoryBelowBytes"/> are only counted on load; the loaded table is then a view that re-reads the
-/// files, so memory stays bounded whatever the input size.</para>
+/// <see cref="LoadTuning.KeepInMemoryBelowBytes"/> are written once, typed and checked, to a temporary Parquet file in
+/// <see cref="LoadTuning.WorkDirectory"/>; the loaded table is a view over it, so memory stays bounded whatever the input
+/// size and the CSV is parsed only once.</para>
 /// </remarks>
 internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable raw, TableSource source, LoadTuning tuning)
 {
     private const int MaxRejectsKept = 100_000;
 
-    private readonly List<(string Name, string Sql, string? Raw)> _outputs = [];
+    private readonly List<(string Name, string Sql)> _outputs = [];
     private readonly List<ValueCheck> _checks = [];
     private readonly List<(string Name, string Sql)> _facts = [];
     private readonly HashSet<string> _textUses = [];
@@ -99,13 +100,10 @@ internal sealed partial class TypedTableBuilder(DuckDBConnection db, RawTable ra
 
     public string TimeFormatText => source.TimestampFormat is null ? "ISO 8601 (yyyy-mm-dd hh:mm:ss)" : $"'{source.TimestampFormat}'";
 
-    /// <summary>
-    /// An output column. <paramref name="raw"/> names the raw column it equals on tidy data (e.g. <c>lower(trim(x))</c> of
-    /// already lower-case, trimmed values): a re-read view then reads that column as is, which saves the conversion.
-    /// </summary>
-    public TypedTableBuilder Output(string name, string sql, string? raw = null)
+    /// <summary>An output column of the loaded table, as SQL over the conversions.</summary>
+    public TypedTableBuilder Output(string name, string sql)
     {
-        _outputs.Add((name, sql, raw));
+        _outputs.Add((name, sql));
         return this;
     }
 
