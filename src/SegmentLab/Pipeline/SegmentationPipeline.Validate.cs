@@ -38,15 +38,7 @@ public static partial class SegmentationPipeline
         options ??= new PipelineOptions();
         var steps = new PipelineSteps(options.Progress, ct);
         var notes = new List<string>();
-        FeatureTable table;
-        DataQualityReport quality;
-        using (var data = steps.Run("load", () => DataLoader.Load(config)))
-        {
-            // Closed once the features are read, as in Run: DuckDB's buffers need not stay resident through validation.
-            var at = cutoff ?? DefaultCutoff(model.Features, data.Quality, notes);
-            table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = at }));
-            quality = data.Quality;
-        }
+        var (table, quality) = LoadFeatures(config, steps, q => model.Features with { Cutoff = cutoff ?? DefaultCutoff(model.Features, q, notes) });
 
         NoteHoldout(table, quality, notes);
         NoteHistory(model, table.Cutoff, quality, notes);
@@ -72,13 +64,7 @@ public static partial class SegmentationPipeline
         options ??= new PipelineOptions();
         var steps = new PipelineSteps(options.Progress, ct);
         var notes = new List<string>();
-        FeatureTable table;
-        DataQualityReport quality;
-        using (var data = steps.Run("load", () => DataLoader.Load(config)))
-        {
-            table = steps.Run("features", () => FeatureBuilder.Build(data, model.Features with { Cutoff = cutoff ?? model.Training.Cutoff }));
-            quality = data.Quality;
-        }
+        var (table, quality) = LoadFeatures(config, steps, _ => model.Features with { Cutoff = cutoff ?? model.Training.Cutoff });
 
         NoteHoldout(table, quality, notes);
         return Revalidate(model, config, table, quality, options, steps, notes, asReport: true, ct);
@@ -204,6 +190,21 @@ public static partial class SegmentationPipeline
     }
 
     /// <summary>The day after the last transaction, less the model's holdout, when that leaves history before it.</summary>
+    /// <summary>
+    /// Loads the data and builds the features with the settings <paramref name="settingsFor"/> picks from what was loaded
+    /// (a default cutoff depends on the data's last transaction). The database is closed once the features are read: the
+    /// table is in .NET by then, and DuckDB's buffers (up to its memory limit) would otherwise stay resident through
+    /// clustering and validation.
+    /// </summary>
+    private static (FeatureTable Table, DataQualityReport Quality) LoadFeatures(SegmentLabConfig config, PipelineSteps steps,
+        Func<DataQualityReport, FeatureSettings> settingsFor)
+    {
+        using var data = steps.Run("load", () => DataLoader.Load(config));
+        var settings = settingsFor(data.Quality);
+        var table = steps.Run("features", () => FeatureBuilder.Build(data, settings));
+        return (table, data.Quality);
+    }
+
     private static DateOnly DefaultCutoff(FeatureSettings features, DataQualityReport quality, List<string> notes)
     {
         var q = quality["transactions"];

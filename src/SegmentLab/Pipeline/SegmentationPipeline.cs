@@ -32,16 +32,7 @@ public static partial class SegmentationPipeline
         var steps = new PipelineSteps(options.Progress, ct);
         var settings = Resolve(config, options);
         var features = FeatureSettingsFor(config.Features, options.Cutoff);
-        FeatureTable table;
-        DataQualityReport quality;
-        // The database is closed once the features are read: the table is in .NET by then, and DuckDB's buffers
-        // (up to its memory limit) would otherwise stay resident through clustering and validation.
-        using (var data = steps.Run("load", () => DataLoader.Load(config)))
-        {
-            table = steps.Run("features", () => FeatureBuilder.Build(data, features));
-            quality = data.Quality;
-        }
-
+        var (table, quality) = LoadFeatures(config, steps, _ => features);
         var notes = new List<string>();
         NoteHoldout(table, quality, notes);
         return Fit(config, table, quality, settings, features, options, steps, notes, ct);
