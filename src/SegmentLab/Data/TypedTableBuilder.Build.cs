@@ -18,7 +18,7 @@ internal sealed partial class TypedTableBuilder
         }
 
         bool stream = !raw.Materialized && raw.TextBytes > tuning.KeepInMemoryBelowBytes;
-        bool typed = tuning.TypedRead && raw.IsCsv && !raw.Materialized && ReaderTypes(true).Count > 0;
+        bool typed = tuning.TypedRead && raw.IsCsv && !raw.Materialized && (ReaderTypes(true).Count > 0 || IsoTimes(true).Count > 0);
         while (true)
         {
             var c = Compose(typed);
@@ -209,21 +209,22 @@ internal sealed partial class TypedTableBuilder
             }
         }
 
-        if (source.TimestampFormat is null)
-        {
-            foreach (string c in _timeUses.Where(c => !_textUses.Contains(c) && !_numberUses.Contains(c)))
-            {
-                types[c] = "TIMESTAMPTZ";
-            }
-        }
-
         return types;
     }
+
+    /// <summary>
+    /// Timestamp columns read as ISO text and used only as times: in a typed read their checks only need to catch every bad
+    /// value (any hit sends the table to the text read, which words each problem), so one NULL test of the conversion does.
+    /// </summary>
+    private HashSet<string> IsoTimes(bool typed) => typed && source.TimestampFormat is null
+        ? _timeUses.Where(c => !_textUses.Contains(c) && !_numberUses.Contains(c)).ToHashSet(StringComparer.Ordinal)
+        : [];
 
     /// <summary>The conversions (computed once per row, referred to by alias) and the checks, for a typed or a text read.</summary>
     private Composition Compose(bool typed)
     {
         var types = ReaderTypes(typed);
+        var isoTimes = IsoTimes(typed);
         var text = new SortedSet<string>(_textUses, StringComparer.Ordinal);
         var checks = new List<(string Condition, string Column, string Reason)>();
         foreach (var k in _checks)
@@ -233,6 +234,17 @@ internal sealed partial class TypedTableBuilder
             bool byReader = types.ContainsKey(col);
             string num = NumberAlias(col);
             string present = byReader ? $"{num} IS NOT NULL" : $"{TextAlias(col)} IS NOT NULL";
+            if (isoTimes.Contains(col) && k.Kind is ValueCheckKind.Empty or ValueCheckKind.NotATime)
+            {
+                // Empty, blank or unreadable: NULL either way; reported in words by the text read.
+                if (k.Kind == ValueCheckKind.Empty)
+                {
+                    checks.Add(($"{TimeAlias(col)} IS NULL", col, SqlText.Literal($"'{col}' is empty or not a timestamp")));
+                }
+
+                continue;
+            }
+
             if (!byReader && k.Kind is ValueCheckKind.Empty or ValueCheckKind.NotANumber or ValueCheckKind.NotFinite or ValueCheckKind.TooLarge)
             {
                 text.Add(col);
@@ -273,7 +285,7 @@ internal sealed partial class TypedTableBuilder
         var conversions = new List<string>();
         conversions.AddRange(text.Select(c => $"{TextSql(c)} AS {TextAlias(c)}"));
         conversions.AddRange(_numberUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? SqlText.Ident(c) : NumberSql(c))} AS {NumberAlias(c)}"));
-        conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{(types.ContainsKey(c) ? $"CAST({SqlText.Ident(c)} AS TIMESTAMP)" : TimeSql(c))} AS {TimeAlias(c)}"));
+        conversions.AddRange(_timeUses.Order(StringComparer.Ordinal).Select(c => $"{TimeSql(c)} AS {TimeAlias(c)}"));
         string checkCase = checks.Count == 0 ? "NULL::INTEGER"
             : "CASE " + string.Concat(checks.Select((k, i) => $"WHEN {k.Condition} THEN {i + 1} ")) + "END";
         return new Composition(string.Concat(conversions.Select(s => ", " + s)), checkCase, checks, types);
