@@ -238,8 +238,8 @@ public static class FeatureBuilder
             var firstEvent = data.Quality["events"]!.FirstTimestamp;
             var firstRow = firstEvent is { } e && (q.FirstTimestamp is null || e < q.FirstTimestamp) ? e : q.FirstTimestamp;
             weeks = firstRow is { } f ? WeekBitmaps.For(f, cutoff) : null;
-            Run(FeatureSql.EventCounts(cutoff, holdoutEnd, weeks));
-            eventTypes = Strings(db, "SELECT event_type FROM fx_events WHERE n > 0 GROUP BY event_type ORDER BY sum(n) DESC, event_type LIMIT 30");
+            Run(FeatureSql.EventTypeCounts(cutoff));
+            eventTypes = Strings(db, "SELECT event_type FROM fx_event_types ORDER BY n DESC, event_type LIMIT 30");
         }
 
         var oneHot = new List<(string, string, string)>();

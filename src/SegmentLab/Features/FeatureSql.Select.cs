@@ -15,6 +15,7 @@ internal sealed partial class FeatureSql
     private void AppendSelect(StringBuilder sql, WeekBitmaps? weeks)
     {
         Columns.Clear();
+        _fills.Clear();
         var exprs = new List<string>();
         void Add(string name, string expr, FeatureSqlColumnKind kind = FeatureSqlColumnKind.Feature, FeatureDefinition? def = null)
         {
@@ -59,7 +60,7 @@ internal sealed partial class FeatureSql
             foreach (string a in NumericAttributes)
             {
                 var def = new FeatureDefinition(Unique(ColumnName("", a)), $"Customer attribute '{a}'", "as given", FeatureFamily.Attribute, false, "missing values: the attribute's median");
-                Add(def.Name, $"coalesce(c.{I(a)}, median(c.{I(a)}) OVER ())", def: def);
+                Add(def.Name, $"coalesce(c.{I(a)}, {Fill($"median(c.{I(a)})")})", def: def);
             }
 
             foreach (var (attribute, value, name) in OneHot)
@@ -91,9 +92,34 @@ internal sealed partial class FeatureSql
             }
         }
 
+        if (_fills.Count > 0)
+        {
+            // Population-wide fill values (an attribute's median, the mean email rates) are computed once, over the rows of
+            // the result, instead of as windows over the whole result, which would hold every row in memory.
+            sql.AppendLine(", fills AS (");
+            sql.AppendLine("  SELECT " + string.Join(", ", _fills.Select((f, i) => $"{f} AS fill_{i}")));
+            sql.AppendLine("  FROM population pop");
+            if (HasEvents)
+            {
+                sql.AppendLine("  LEFT JOIN eng e ON e.customer_id = pop.customer_id");
+            }
+
+            if (HasCustomers)
+            {
+                sql.AppendLine("  LEFT JOIN customers c ON c.customer_id = pop.customer_id");
+            }
+
+            sql.AppendLine(")");
+        }
+
         sql.AppendLine("SELECT pop.customer_id,");
         sql.AppendLine("  " + string.Join(",\n  ", exprs));
         sql.AppendLine("FROM population pop");
+        if (_fills.Count > 0)
+        {
+            sql.AppendLine("CROSS JOIN fills f");
+        }
+
         sql.AppendLine("LEFT JOIN fx_buy b ON b.customer_id = pop.customer_id");
         sql.AppendLine("LEFT JOIN fx_orders g ON g.customer_id = pop.customer_id");
         if (HasEvents)
@@ -136,8 +162,8 @@ internal sealed partial class FeatureSql
         const string openRate = "e.n_email_open / nullif(e.n_email_sent, 0)";
         const string clickRate = "e.n_email_click / nullif(e.n_email_open, 0)";
         // The population mean is averaged in DECIMAL: exact sums, so the result does not depend on the parallel summation order.
-        Add("email_open_rate", $"coalesce({openRate}, avg(CAST({openRate} AS DECIMAL(18, 12))) OVER (), 0)");
-        Add("email_click_rate", $"coalesce({clickRate}, avg(CAST({clickRate} AS DECIMAL(18, 12))) OVER (), 0)");
+        Add("email_open_rate", $"coalesce({openRate}, {Fill($"avg(CAST({openRate} AS DECIMAL(18, 12)))")}, 0)");
+        Add("email_click_rate", $"coalesce({clickRate}, {Fill($"avg(CAST({clickRate} AS DECIMAL(18, 12)))")}, 0)");
         Add("received_email", "CASE WHEN coalesce(e.n_email_sent, 0) > 0 THEN 1 ELSE 0 END");
         string span = $"greatest((epoch({T(Cutoff)}) - epoch(least(b.first_purchase, e.first_event))) / 86400.0 / 7, 1)";
         Add("web_sessions_per_week", $"coalesce(coalesce(e.n_web_visit, 0) / {span}, 0)");
@@ -148,13 +174,22 @@ internal sealed partial class FeatureSql
         Add("active_weeks_share", $"coalesce(least({active} / ceil({span}), 1), 0)");
         if (HasDevice)
         {
-            foreach (string device in new[] { "mobile", "desktop", "tablet", "app" })
+            foreach (string device in Devices)
             {
                 Add($"{device}_share", $"coalesce(e.dev_{device} / nullif(e.dev_known, 0), 0)");
             }
         }
 
         Add("has_engagement", "CASE WHEN e.customer_id IS NOT NULL THEN 1 ELSE 0 END");
+    }
+
+    private readonly List<string> _fills = [];
+
+    /// <summary>A population-wide aggregate over the result's rows (the <c>fills</c> CTE), as the column that holds it.</summary>
+    private string Fill(string aggregate)
+    {
+        _fills.Add(aggregate);
+        return $"f.fill_{_fills.Count - 1}";
     }
 
     private string Unique(string name)

@@ -14,7 +14,7 @@ namespace SegmentLab.Features;
 internal sealed partial class FeatureSql
 {
     /// <summary>Work tables, dropped after each build.</summary>
-    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_events", "fx_buy", "fx_orders"];
+    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_event_types", "fx_events", "fx_buy", "fx_orders"];
 
     public required DateTime Cutoff { get; init; }
 
@@ -139,21 +139,70 @@ internal sealed partial class FeatureSql
         SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx FROM fx_tx_plan WHERE g = {CategoryRows} AND category IS NOT NULL AND lines > 0
         """;
 
-    /// <summary>Planning, one scan of the events: counts per customer, event type and device, before the cutoff and in the holdout, and the active-week bitmaps.</summary>
-    public static string EventCounts(DateTime cutoff, DateTime? holdoutEnd, WeekBitmaps? weeks)
+    /// <summary>Planning: the event types seen before the cutoff, with their counts (the most frequent become columns).</summary>
+    public static string EventTypeCounts(DateTime cutoff) => $"""
+        CREATE OR REPLACE TEMP TABLE fx_event_types AS
+        SELECT event_type, count(*) AS n FROM events WHERE ts < {T(cutoff)} GROUP BY event_type
+        """;
+
+    /// <summary>
+    /// One scan of the events, straight to one row per customer: counts per event type (whole history, last 30 and 90
+    /// days), email and session counts, devices, funnel stage, first and last event before the cutoff, holdout events
+    /// and the active-week bitmaps. Event types and windows are small codes computed once per row, so each of the many
+    /// filtered counts compares integers.
+    /// </summary>
+    private string Events(WeekBitmaps? weeks)
     {
-        string c = T(cutoff);
-        return $"""
-            CREATE OR REPLACE TEMP TABLE fx_events AS
-            SELECT customer_id, event_type, device,
-                   count(*) FILTER (WHERE ts < {c}) AS n,
-                   count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 30 DAY) AS n30,
-                   count(*) FILTER (WHERE ts < {c} AND ts >= {c} - INTERVAL 90 DAY) AS n90,
-                   min(ts) FILTER (WHERE ts < {c}) AS first_ts, max(ts) FILTER (WHERE ts < {c}) AS last_ts{(holdoutEnd is null ? "" : $",\n       count(*) FILTER (WHERE ts >= {c}) AS n_hold")}{weeks?.Aggregates("", c)}
-            FROM (SELECT *{weeks?.WeekColumn("ts")} FROM events WHERE ts < {T(holdoutEnd ?? cutoff)})
-            GROUP BY customer_id, event_type, device
-            """;
+        string c = T(Cutoff);
+        var codes = EventCodes();
+        int Code(string type) => codes.IndexOf(type) + 1;
+        string code = "CASE event_type " + string.Concat(codes.Select((t, i) => $"WHEN {L(t)} THEN {i + 1} ")) + "ELSE 0 END";
+        var sql = new StringBuilder();
+        sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_events AS");
+        sql.AppendLine("SELECT customer_id,");
+        sql.AppendLine("  count(*) FILTER (WHERE b) AS n,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max(ts) FILTER (WHERE b))) / 86400) AS days_since_last_engagement,");
+        sql.AppendLine("  min(ts) FILTER (WHERE b) AS first_event,");
+        for (int i = 0; i < EventTypes.Count; i++)
+        {
+            int k = Code(EventTypes[i]);
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {k}) AS ev_{i}_all,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE w = 2 AND k = {k}) AS ev_{i}_30,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE w >= 1 AND k = {k}) AS ev_{i}_90,");
+        }
+
+        foreach (string canonical in CanonicalEvents)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {Code(canonical)}) AS n_{canonical},");
+        }
+
+        foreach (string device in Devices)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND device = {L(device)}) AS dev_{device},");
+        }
+
+        var funnel = Settings.Funnel.Select((step, i) => $"WHEN {Code(step.Trim().ToLowerInvariant())} THEN {i + 1}");
+        sql.AppendLine(Settings.Funnel.Count == 0 ? "  0 AS funnel_stage," : $"  max(CASE k {string.Join(" ", funnel)} ELSE 0 END) FILTER (WHERE b) AS funnel_stage,");
+        sql.Append("  count(device) FILTER (WHERE b) AS dev_known");
+        sql.Append(HoldoutEnd is null ? "" : ",\n  count(*) FILTER (WHERE NOT b) AS n_hold");
+        sql.AppendLine(weeks?.Aggregates("", c) ?? "");
+        // w: 2 in the last 30 days before the cutoff, 1 in the 60 days before those, 0 earlier, NULL after the cutoff.
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"FROM (SELECT customer_id, ts, device, {code} AS k, ts < {c} AS b,");
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"        CASE WHEN ts >= {c} THEN NULL WHEN ts >= {c} - INTERVAL 30 DAY THEN 2 WHEN ts >= {c} - INTERVAL 90 DAY THEN 1 ELSE 0 END AS w{weeks?.WeekColumn("ts")}");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"      FROM events WHERE ts < {T(HoldoutEnd ?? Cutoff)})");
+        sql.Append("GROUP BY customer_id");
+        return sql.ToString();
     }
+
+    private static readonly string[] CanonicalEvents = ["email_sent", "email_open", "email_click", "web_visit", "app_session"];
+
+    private static readonly string[] Devices = ["mobile", "desktop", "tablet", "app"];
+
+    /// <summary>The event types that get a code: the column types, the canonical ones and the funnel steps.</summary>
+    private List<string> EventCodes() => EventTypes.Concat(CanonicalEvents)
+        .Concat(Settings.Funnel.Select(f => f.Trim().ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The script: planning statements, then the work tables and the final statement (fills <see cref="Columns"/>).</summary>
     public string Build() => string.Join(";\n\n", PlanStatements.Concat(Statements())) + ";\n";
@@ -166,6 +215,11 @@ internal sealed partial class FeatureSql
     {
         var weeks = HasEvents ? Weeks : null;
         var list = new List<string> { Orders(), Purchases(weeks) };
+        if (HasEvents)
+        {
+            list.Add(Events(weeks));
+        }
+
         var sql = new StringBuilder();
         sql.AppendLine(CultureInfo.InvariantCulture, $"-- SegmentLab features as of {Cutoff:yyyy-MM-dd}: only rows with ts < cutoff feed features.");
         // An export skips the table: building an in-memory table of every row costs more than writing the file.
@@ -290,43 +344,12 @@ internal sealed partial class FeatureSql
     private void AppendEngagement(StringBuilder sql, WeekBitmaps? weeks)
     {
         string cutoff = T(Cutoff);
-
-        // Event types are compared once, as a small code, instead of once per pivot column.
-        var codes = EventTypes.Concat(["email_sent", "email_open", "email_click", "web_visit", "app_session"])
-            .Concat(Settings.Funnel.Select(f => f.Trim().ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToList();
-        int Code(string type) => codes.IndexOf(type) + 1;
-        string code = "CASE event_type " + string.Concat(codes.Select((t, i) => $"WHEN {L(t)} THEN {i + 1} ")) + "ELSE 0 END";
-        sql.AppendLine("eng AS (");
-        sql.AppendLine("  SELECT customer_id,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    floor((epoch({cutoff}) - epoch(max(last_ts))) / 86400) AS days_since_last_engagement,");
-        sql.AppendLine("    min(first_ts) AS first_event,");
-        for (int i = 0; i < EventTypes.Count; i++)
-        {
-            int k = Code(EventTypes[i]);
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE k = {k}), 0) AS ev_{i}_all,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n30) FILTER (WHERE k = {k}), 0) AS ev_{i}_30,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n90) FILTER (WHERE k = {k}), 0) AS ev_{i}_90,");
-        }
-
-        foreach (string canonical in new[] { "email_sent", "email_open", "email_click", "web_visit", "app_session" })
-        {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE k = {Code(canonical)}), 0) AS n_{canonical},");
-        }
-
-        foreach (string device in new[] { "mobile", "desktop", "tablet", "app" })
-        {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"    coalesce(sum(n) FILTER (WHERE device = {L(device)}), 0) AS dev_{device},");
-        }
-
-        var funnel = Settings.Funnel.Select((step, i) => $"WHEN {Code(step.Trim().ToLowerInvariant())} THEN {i + 1}");
-        sql.AppendLine(Settings.Funnel.Count == 0 ? "    0 AS funnel_stage," : $"    max(CASE k {string.Join(" ", funnel)} ELSE 0 END) AS funnel_stage,");
-        sql.Append("    coalesce(sum(n) FILTER (WHERE device IS NOT NULL), 0) AS dev_known");
-        sql.AppendLine(weeks?.Combine() ?? "");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  FROM (SELECT *, {code} AS k FROM fx_events WHERE n > 0) GROUP BY customer_id),");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_ts))) / 86400) AS days FROM fx_events WHERE n > 0),");
+        // Customers with events before the cutoff (those with holdout events only are not engaged yet).
+        sql.AppendLine("eng AS (SELECT * FROM fx_events WHERE n > 0),");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_event))) / 86400) AS days FROM eng),");
         if (HoldoutEnd is not null)
         {
-            sql.AppendLine("hold_ev AS (SELECT customer_id FROM fx_events GROUP BY customer_id HAVING sum(n_hold) > 0),");
+            sql.AppendLine("hold_ev AS (SELECT customer_id FROM fx_events WHERE n_hold > 0),");
         }
 
         if (weeks is null)

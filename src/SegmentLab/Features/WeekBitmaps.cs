@@ -40,9 +40,6 @@ internal sealed record WeekBitmaps(int Low, int Words)
             $",\n  bit_or(CASE WHEN {bit} BETWEEN 0 AND {BitsPerWord - 1} THEN 1::BIGINT << ({bit}) END) FILTER (WHERE {alias}ts < {cutoff}) AS wk_{j}");
     }));
 
-    /// <summary>The per-customer OR of the words of grouped rows, each with a leading comma and new line.</summary>
-    public string Combine() => string.Concat(Enumerable.Range(0, Words).Select(j => $",\n    bit_or(wk_{j}) AS wk_{j}"));
-
     /// <summary>Active weeks of a customer from the purchase (<paramref name="a"/>) and event (<paramref name="b"/>) bitmaps.</summary>
     public string ActiveWeeks(string a, string b) => "(" + string.Join(" + ", Enumerable.Range(0, Words).Select(j =>
         $"CAST(bit_count(coalesce({a}.wk_{j}, 0) | coalesce({b}.wk_{j}, 0)) AS INTEGER)")) + ")";
