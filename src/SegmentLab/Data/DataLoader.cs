@@ -71,18 +71,21 @@ public static class DataLoader
                 }
             }
 
-            Add(TableLoaders.Transactions(db, config, config.Transactions, tuning));
-            if (config.Events is not null)
-            {
-                Add(TableLoaders.Events(db, config, config.Events, tuning));
-            }
-
             IReadOnlyList<string> numeric = [], categorical = [];
-            if (config.Customers is not null)
+            using (FreedPages.Keep())
             {
-                var (cu, num, cat) = TableLoaders.Customers(db, config, config.Customers, tuning);
-                Add(cu);
-                (numeric, categorical) = (num, cat);
+                Add(TableLoaders.Transactions(db, config, config.Transactions, tuning));
+                if (config.Events is not null)
+                {
+                    Add(TableLoaders.Events(db, config, config.Events, tuning));
+                }
+
+                if (config.Customers is not null)
+                {
+                    var (cu, num, cat) = TableLoaders.Customers(db, config, config.Customers, tuning);
+                    Add(cu);
+                    (numeric, categorical) = (num, cat);
+                }
             }
 
             using (StepTrace.Step("rejects file"))

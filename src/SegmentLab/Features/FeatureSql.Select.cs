@@ -159,15 +159,15 @@ internal sealed partial class FeatureSql
             Add(Unique(stem + "_90d"), $"coalesce(e.ev_{i}_90, 0)");
         }
 
-        const string openRate = "e.n_email_open / nullif(e.n_email_sent, 0)";
-        const string clickRate = "e.n_email_click / nullif(e.n_email_open, 0)";
+        string openRate = $"e.{CountOf("email_open")} / nullif(e.{CountOf("email_sent")}, 0)";
+        string clickRate = $"e.{CountOf("email_click")} / nullif(e.{CountOf("email_open")}, 0)";
         // The population mean is averaged in DECIMAL: exact sums, so the result does not depend on the parallel summation order.
         Add("email_open_rate", $"coalesce({openRate}, {Fill($"avg(CAST({openRate} AS DECIMAL(18, 12)))")}, 0)");
         Add("email_click_rate", $"coalesce({clickRate}, {Fill($"avg(CAST({clickRate} AS DECIMAL(18, 12)))")}, 0)");
-        Add("received_email", "CASE WHEN coalesce(e.n_email_sent, 0) > 0 THEN 1 ELSE 0 END");
+        Add("received_email", $"CASE WHEN coalesce(e.{CountOf("email_sent")}, 0) > 0 THEN 1 ELSE 0 END");
         string span = $"greatest((epoch({T(Cutoff)}) - epoch(least(b.first_purchase, e.first_event))) / 86400.0 / 7, 1)";
-        Add("web_sessions_per_week", $"coalesce(coalesce(e.n_web_visit, 0) / {span}, 0)");
-        Add("app_sessions_per_week", $"coalesce(coalesce(e.n_app_session, 0) / {span}, 0)");
+        Add("web_sessions_per_week", $"coalesce(coalesce(e.{CountOf("web_visit")}, 0) / {span}, 0)");
+        Add("app_sessions_per_week", $"coalesce(coalesce(e.{CountOf("app_session")}, 0) / {span}, 0)");
         Add("funnel_stage", "coalesce(e.funnel_stage, 0)");
         // Active weeks: the union of the purchase and event week bitmaps (or the distinct weeks, for very long histories).
         string active = weeks?.ActiveWeeks("b", "e") ?? "coalesce(a.active_weeks, 0)";

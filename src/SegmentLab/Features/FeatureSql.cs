@@ -14,7 +14,7 @@ namespace SegmentLab.Features;
 internal sealed partial class FeatureSql
 {
     /// <summary>Work tables, dropped after each build.</summary>
-    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_event_types", "fx_events", "fx_buy", "fx_orders"];
+    public static readonly string[] WorkTables = ["fx_tx_plan", "fx_products", "fx_categories", "fx_event_types", "fx_events", "fx_events_recent", "fx_buy", "fx_orders"];
 
     public required DateTime Cutoff { get; init; }
 
@@ -146,17 +146,15 @@ internal sealed partial class FeatureSql
         """;
 
     /// <summary>
-    /// One scan of the events, straight to one row per customer: counts per event type (whole history, last 30 and 90
-    /// days), email and session counts, devices, funnel stage, first and last event before the cutoff, holdout events
-    /// and the active-week bitmaps. Event types and windows are small codes computed once per row, so each of the many
-    /// filtered counts compares integers.
+    /// One scan of the events, straight to one row per customer: counts per event type, email and session counts,
+    /// devices, funnel stage, first and last event before the cutoff, holdout events and the active-week bitmaps. Event
+    /// types are small codes computed once per row, so each of the many filtered counts compares integers.
     /// </summary>
     private string Events(WeekBitmaps? weeks)
     {
         string c = T(Cutoff);
         var codes = EventCodes();
         int Code(string type) => codes.IndexOf(type) + 1;
-        string code = "CASE event_type " + string.Concat(codes.Select((t, i) => $"WHEN {L(t)} THEN {i + 1} ")) + "ELSE 0 END";
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_events AS");
         sql.AppendLine("SELECT customer_id,");
@@ -165,13 +163,10 @@ internal sealed partial class FeatureSql
         sql.AppendLine("  min(ts) FILTER (WHERE b) AS first_event,");
         for (int i = 0; i < EventTypes.Count; i++)
         {
-            int k = Code(EventTypes[i]);
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {k}) AS ev_{i}_all,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE w = 2 AND k = {k}) AS ev_{i}_30,");
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE w >= 1 AND k = {k}) AS ev_{i}_90,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {Code(EventTypes[i])}) AS ev_{i}_all,");
         }
 
-        foreach (string canonical in CanonicalEvents)
+        foreach (string canonical in CanonicalEvents.Where(t => !EventTypes.Contains(t)))
         {
             sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {Code(canonical)}) AS n_{canonical},");
         }
@@ -186,17 +181,42 @@ internal sealed partial class FeatureSql
         sql.Append("  count(device) FILTER (WHERE b) AS dev_known");
         sql.Append(HoldoutEnd is null ? "" : ",\n  count(*) FILTER (WHERE NOT b) AS n_hold");
         sql.AppendLine(weeks?.Aggregates("", c) ?? "");
-        // w: 2 in the last 30 days before the cutoff, 1 in the 60 days before those, 0 earlier, NULL after the cutoff.
-        sql.AppendLine(CultureInfo.InvariantCulture,
-            $"FROM (SELECT customer_id, ts, device, {code} AS k, ts < {c} AS b,");
-        sql.AppendLine(CultureInfo.InvariantCulture,
-            $"        CASE WHEN ts >= {c} THEN NULL WHEN ts >= {c} - INTERVAL 30 DAY THEN 2 WHEN ts >= {c} - INTERVAL 90 DAY THEN 1 ELSE 0 END AS w{weeks?.WeekColumn("ts")}");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"      FROM events WHERE ts < {T(HoldoutEnd ?? Cutoff)})");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"FROM (SELECT customer_id, ts, device, {EventCode()} AS k, ts < {c} AS b{weeks?.WeekColumn("ts")} FROM events WHERE ts < {T(HoldoutEnd ?? Cutoff)})");
         sql.Append("GROUP BY customer_id");
         return sql.ToString();
     }
 
+    /// <summary>
+    /// The counts per event type in the last 30 and 90 days before the cutoff, from those days' rows only: as filtered
+    /// counts in the whole-history scan they cost more than this second, narrow pass.
+    /// </summary>
+    private string RecentEvents()
+    {
+        string c = T(Cutoff);
+        var codes = EventCodes();
+        var sql = new StringBuilder();
+        sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_events_recent AS");
+        sql.Append("SELECT customer_id");
+        for (int i = 0; i < EventTypes.Count; i++)
+        {
+            int k = codes.IndexOf(EventTypes[i]) + 1;
+            sql.Append(CultureInfo.InvariantCulture, $",\n  count(*) FILTER (WHERE d30 AND k = {k}) AS ev_{i}_30, count(*) FILTER (WHERE k = {k}) AS ev_{i}_90");
+        }
+
+        sql.AppendLine();
+        sql.AppendLine(CultureInfo.InvariantCulture,
+            $"FROM (SELECT customer_id, {EventCode()} AS k, ts >= {c} - INTERVAL 30 DAY AS d30 FROM events WHERE ts >= {c} - INTERVAL 90 DAY AND ts < {c})");
+        sql.Append("GROUP BY customer_id");
+        return sql.ToString();
+    }
+
+    /// <summary>The event type as its small code (see <see cref="EventCodes"/>), 0 for the others.</summary>
+    private string EventCode() => "CASE event_type " + string.Concat(EventCodes().Select((t, i) => $"WHEN {L(t)} THEN {i + 1} ")) + "ELSE 0 END";
+
     private static readonly string[] CanonicalEvents = ["email_sent", "email_open", "email_click", "web_visit", "app_session"];
+
+    /// <summary>The fx_events column counting a canonical event type before the cutoff (its type column when it has one).</summary>
+    private string CountOf(string canonical) => EventTypes.ToList().IndexOf(canonical) is >= 0 and int i ? $"ev_{i}_all" : $"n_{canonical}";
 
     private static readonly string[] Devices = ["mobile", "desktop", "tablet", "app"];
 
@@ -218,6 +238,7 @@ internal sealed partial class FeatureSql
         if (HasEvents)
         {
             list.Add(Events(weeks));
+            list.Add(RecentEvents());
         }
 
         var sql = new StringBuilder();
@@ -345,7 +366,7 @@ internal sealed partial class FeatureSql
     {
         string cutoff = T(Cutoff);
         // Customers with events before the cutoff (those with holdout events only are not engaged yet).
-        sql.AppendLine("eng AS (SELECT * FROM fx_events WHERE n > 0),");
+        sql.AppendLine("eng AS (SELECT * FROM fx_events LEFT JOIN fx_events_recent USING (customer_id) WHERE n > 0),");
         sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_event))) / 86400) AS days FROM eng),");
         if (HoldoutEnd is not null)
         {
