@@ -11,7 +11,8 @@ namespace SegmentLab.Data;
 /// <list type="bullet">
 /// <item><c>transactions(customer_id VARCHAR, order_id VARCHAR, ts TIMESTAMP, amount DECIMAL(18,4), quantity DECIMAL(18,4), unit_price DECIMAL(18,4),
 /// product VARCHAR, category VARCHAR, channel VARCHAR, is_return BOOLEAN)</c> — optional columns are NULL when unmapped;</item>
-/// <item><c>events(customer_id VARCHAR, ts TIMESTAMP, event_type VARCHAR, channel VARCHAR, device VARCHAR, campaign_id VARCHAR)</c> when configured;</item>
+/// <item><c>events(customer_id VARCHAR, ts TIMESTAMP, event_type VARCHAR, device VARCHAR)</c> when configured (the optional channel and
+/// campaign columns are checked but not loaded: no feature reads them);</item>
 /// <item><c>customers(customer_id VARCHAR, …attributes)</c> when configured: numeric attributes DOUBLE, categorical VARCHAR.</item>
 /// </list>
 /// </remarks>

@@ -19,11 +19,31 @@ public sealed partial class DataLoaderTests
         Assert.True(data.HasEvents);
         var q = data.Quality["events"]!;
         Assert.Equal((4L, 3L, 1L), (q.RowsRead, q.RowsLoaded, q.RowsFiltered));
-        var rows = Rows(data, "SELECT customer_id, event_type, device, channel FROM events ORDER BY ts");
-        Assert.Equal(["1", "email_open", "mobile", null], rows[0]);
-        Assert.Equal(["1", "email_sent", null, null], rows[1]);
-        Assert.Equal(["2", "webinar", "desktop", null], rows[2]);
+        var rows = Rows(data, "SELECT * FROM events ORDER BY ts");
+        Assert.Equal(["customer_id", "ts", "event_type", "device"], Columns(data, "events"));
+        Assert.Equal(["1", new DateTime(2024, 1, 1, 10, 0, 0), "email_open", "mobile"], rows[0]);
+        Assert.Equal(["1", new DateTime(2024, 1, 1, 11, 0, 0), "email_sent", null], rows[1]);
+        Assert.Equal(["2", new DateTime(2024, 1, 2), "webinar", "desktop"], rows[2]);
     }
+
+    [Fact]
+    public void A_named_event_channel_or_campaign_column_must_exist_though_neither_is_loaded()
+    {
+        using var dir = new TempDir();
+        dir.Write("tx.csv", Header + "1,O1,2024-01-02,1\n");
+        dir.Write("ev.csv", "customer_id,timestamp,event_type,medium\n1,2024-01-01,web_visit,web\n");
+        var error = LoadFails(dir, """
+            { "transactions": { "path": "tx.csv" }, "events": { "path": "ev.csv", "columns": { "channel": "chanel" } } }
+            """);
+        Assert.Contains("'chanel'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("events.columns.channel", error.Message + error.Fix, StringComparison.Ordinal);
+
+        using var data = Load(dir, """{ "transactions": { "path": "tx.csv" }, "events": { "path": "ev.csv", "columns": { "channel": "medium" } } }""");
+        Assert.DoesNotContain("channel", Columns(data, "events"));
+    }
+
+    private static List<string> Columns(LoadedData data, string table) =>
+        Rows(data, $"SELECT column_name FROM (DESCRIBE {table})").Select(r => (string)r[0]!).ToList();
 
     [Fact]
     public void Customers_attributes_are_typed_and_duplicate_ids_quarantined()
