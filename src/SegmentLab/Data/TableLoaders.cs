@@ -191,7 +191,8 @@ internal static class TableLoaders
         {
             string text = TypedTableBuilder.TextSql(col);
             aggregates.Add($"count({text})");
-            aggregates.Add($"count(*) FILTER (WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR regexp_matches({text}, '^-?0[0-9]')))");
+            // The LIKE guards keep the regular expression off the values that cannot match (almost all of them).
+            aggregates.Add($"count(*) FILTER (WHERE {text} IS NOT NULL AND ({b.NumberSql(col)} IS NULL OR (({text} LIKE '0%' OR {text} LIKE '-0%') AND regexp_matches({text}, '^-?0[0-9]'))))");
         }
 
         return raw.Guard(() =>
