@@ -234,7 +234,8 @@ internal sealed partial class FeatureSql
     public IReadOnlyList<string> Statements(string? copyTo = null)
     {
         var weeks = HasEvents ? Weeks : null;
-        var list = new List<string> { Orders(), Purchases(weeks) };
+        // The plan's order rows (millions at scale) are summed up by then: dropping them leaves that memory to the big scans.
+        var list = new List<string> { Orders(), "DROP TABLE fx_tx_plan", Purchases(weeks) };
         if (HasEvents)
         {
             list.Add(Events(weeks));
