@@ -350,15 +350,19 @@ internal sealed partial class FeatureSql
     /// <summary>From the order rows of the plan: frequency, the gaps between orders, holdout orders.</summary>
     private string Orders()
     {
-        bool hold = HoldoutEnd is not null;
         // Gaps are whole seconds with exact integer sums, so their mean and variance do not depend on the summation order.
-        // Orders without a purchase before the cutoff (returns, holdout) have no first_ts and sort last, after every real gap.
+        // Only orders with a purchase before the cutoff are sorted for the gaps; holdout orders are only counted.
+        string holdout = HoldoutEnd is null ? "" : $"""
+
+                  UNION ALL
+                  SELECT customer_id, NULL, NULL, 1 FROM fx_tx_plan WHERE g = {OrderRows} AND in_holdout
+            """;
         return $"""
             CREATE OR REPLACE TEMP TABLE fx_orders AS
-            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(hold ? ", count(*) FILTER (WHERE in_holdout) AS holdout_orders" : "")}
-            FROM (SELECT customer_id, first_ts{(hold ? ", in_holdout" : "")},
-                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts ASC NULLS LAST, order_id), first_ts) AS HUGEINT) AS gap
-                  FROM fx_tx_plan WHERE g = {OrderRows})
+            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(HoldoutEnd is null ? "" : ", count(h) AS holdout_orders")}
+            FROM (SELECT customer_id, first_ts,
+                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts, order_id), first_ts) AS HUGEINT) AS gap, NULL::INTEGER AS h
+                  FROM fx_tx_plan WHERE g = {OrderRows} AND first_ts IS NOT NULL{holdout})
             GROUP BY customer_id
             """;
     }
