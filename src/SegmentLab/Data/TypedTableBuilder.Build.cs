@@ -27,7 +27,7 @@ internal sealed partial class TypedTableBuilder
                 SELECT {id} AS __customer, {string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {SqlText.Ident(o.Name)}"))}, {c.CheckCase} AS __check
                 FROM (SELECT *, {raw.FileIndexSql} AS __file{c.Conversions} FROM {raw.Reader(c.Types, storeRejects: true)})
                 """;
-            string typedTable = stream ? $"read_parquet({SqlText.Literal(Path.Combine(StagedPath(table), "*.parquet"))})" : $"typed_{table}";
+            string typedTable = stream ? $"read_parquet({SqlText.Literal(StagedPath(table))})" : $"typed_{table}";
             using (StepTrace.Step($"{table}: read, convert and check"))
             {
                 // Rows need not keep file order (DuckDB then uses less memory and both cores); line numbers of rejected
@@ -37,9 +37,8 @@ internal sealed partial class TypedTableBuilder
                 {
                     // Too big for memory: the typed rows go once to a temporary Parquet file, which the accounting and every
                     // later query read instead of parsing and converting the CSV again (several times cheaper per scan).
-                    // One file per thread: the threads do not wait for each other to append row groups to one file.
                     Directory.CreateDirectory(Path.GetDirectoryName(StagedPath(table))!);
-                    raw.Run(db, $"COPY ({select}) TO {SqlText.Literal(StagedPath(table))} (FORMAT parquet, PER_THREAD_OUTPUT true, OVERWRITE true)");
+                    raw.Run(db, $"COPY ({select}) TO {SqlText.Literal(StagedPath(table))} (FORMAT parquet)");
                 }
                 else
                 {
@@ -109,8 +108,8 @@ internal sealed partial class TypedTableBuilder
         RawTable.Execute(db, $"CREATE OR REPLACE VIEW {table} AS SELECT __customer AS customer_id, {columns} FROM {typedTable} WHERE __check IS NULL AND __customer IS NOT NULL");
     }
 
-    /// <summary>The temporary folder of Parquet files holding a streamed table's typed rows (deleted with the loaded data).</summary>
-    private string StagedPath(string table) => Path.Combine(tuning.WorkDirectory ?? throw new InvalidOperationException("no work directory set"), $"typed_{table}");
+    /// <summary>The temporary Parquet file holding a streamed table's typed rows (deleted with the loaded data).</summary>
+    private string StagedPath(string table) => Path.Combine(tuning.WorkDirectory ?? throw new InvalidOperationException("no work directory set"), $"typed_{table}.parquet");
 
     /// <summary>One pass: rows, rows without id, loaded rows, distinct customers, rejected rows per column, and the facts.</summary>
     private Accounting Account(string from, Composition c)
