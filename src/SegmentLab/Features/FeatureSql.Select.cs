@@ -88,7 +88,7 @@ internal sealed partial class FeatureSql
             Add("holdout_revenue", "coalesce(b.holdout_revenue, 0)", FeatureSqlColumnKind.Outcome);
             if (HasEvents)
             {
-                Add("engaged_in_holdout", "CASE WHEN he.customer_id IS NOT NULL THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
+                Add("engaged_in_holdout", "CASE WHEN e.n_hold > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
             }
         }
 
@@ -101,7 +101,7 @@ internal sealed partial class FeatureSql
             sql.AppendLine("  FROM population pop");
             if (HasEvents)
             {
-                sql.AppendLine("  LEFT JOIN eng e ON e.customer_id = pop.customer_id");
+                sql.AppendLine("  LEFT JOIN fx_events e ON e.customer_id = pop.customer_id");
             }
 
             if (HasCustomers)
@@ -124,7 +124,8 @@ internal sealed partial class FeatureSql
         sql.AppendLine("LEFT JOIN fx_orders g ON g.customer_id = pop.customer_id");
         if (HasEvents)
         {
-            sql.AppendLine("LEFT JOIN eng e ON e.customer_id = pop.customer_id");
+            sql.AppendLine("LEFT JOIN fx_events e ON e.customer_id = pop.customer_id");
+            sql.AppendLine("LEFT JOIN fx_events_recent er ON er.customer_id = pop.customer_id");
             if (weeks is null)
             {
                 sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
@@ -134,14 +135,6 @@ internal sealed partial class FeatureSql
         if (HasCustomers)
         {
             sql.AppendLine("LEFT JOIN customers c ON c.customer_id = pop.customer_id");
-        }
-
-        if (HoldoutEnd is not null)
-        {
-            if (HasEvents)
-            {
-                sql.AppendLine("LEFT JOIN hold_ev he ON he.customer_id = pop.customer_id");
-            }
         }
 
         sql.AppendLine("ORDER BY pop.customer_id");
@@ -155,8 +148,8 @@ internal sealed partial class FeatureSql
         {
             string stem = ColumnName("", EventTypes[i]);
             Add(Unique(stem + "_count"), $"coalesce(e.ev_{i}_all, 0)");
-            Add(Unique(stem + "_30d"), $"coalesce(e.ev_{i}_30, 0)");
-            Add(Unique(stem + "_90d"), $"coalesce(e.ev_{i}_90, 0)");
+            Add(Unique(stem + "_30d"), $"coalesce(er.ev_{i}_30, 0)");
+            Add(Unique(stem + "_90d"), $"coalesce(er.ev_{i}_90, 0)");
         }
 
         string openRate = $"e.{CountOf("email_open")} / nullif(e.{CountOf("email_sent")}, 0)";
@@ -180,7 +173,7 @@ internal sealed partial class FeatureSql
             }
         }
 
-        Add("has_engagement", "CASE WHEN e.customer_id IS NOT NULL THEN 1 ELSE 0 END");
+        Add("has_engagement", "CASE WHEN e.n > 0 THEN 1 ELSE 0 END");
     }
 
     private readonly List<string> _fills = [];

@@ -258,7 +258,7 @@ internal sealed partial class FeatureSql
         {
             if (HasEvents)
             {
-                sql.Append(" UNION SELECT customer_id FROM eng");
+                sql.Append(" UNION SELECT customer_id FROM fx_events WHERE n > 0");
             }
 
             if (HasCustomers)
@@ -370,14 +370,9 @@ internal sealed partial class FeatureSql
     private void AppendEngagement(StringBuilder sql, WeekBitmaps? weeks)
     {
         string cutoff = T(Cutoff);
-        // Customers with events before the cutoff (those with holdout events only are not engaged yet).
-        sql.AppendLine("eng AS (SELECT * FROM fx_events LEFT JOIN fx_events_recent USING (customer_id) WHERE n > 0),");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_event))) / 86400) AS days FROM eng),");
-        if (HoldoutEnd is not null)
-        {
-            sql.AppendLine("hold_ev AS (SELECT customer_id FROM fx_events WHERE n_hold > 0),");
-        }
-
+        // fx_events also holds customers whose only events are in the holdout (n = 0): every engagement column of theirs is
+        // NULL or 0, as for a customer without events, so the final join needs no filtered copy of it.
+        sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_event))) / 86400) AS days FROM fx_events),");
         if (weeks is null)
         {
             sql.AppendLine("activity AS (SELECT customer_id, count(*) AS active_weeks FROM (");
