@@ -112,6 +112,9 @@ public static class FeatureBuilder
     private static (FeatureSql Sql, string Text, int Rows) Aggregate(LoadedData data, FeatureSettings settings, string? copyTo = null)
     {
         var db = data.Connection;
+        // The work tables take and free big hash tables one after the other: keeping the freed pages saves faulting them in
+        // again. They are handed back before the final statement, so its peak stays what it was (see FreedPages).
+        var keep = FreedPages.Keep();
         try
         {
             FeatureSql sql;
@@ -126,6 +129,11 @@ public static class FeatureBuilder
             for (int i = 0; i < statements.Count; i++)
             {
                 bool last = i == statements.Count - 1;
+                if (last)
+                {
+                    keep.Dispose();
+                }
+
                 using var step = StepTrace.Step(last ? (copyTo is null ? "features: final table" : "features: final rows, written") : $"features: {WorkTableOf(statements[i])}");
 
                 // Work tables need no order (DuckDB then streams with both cores); the final table keeps its ORDER BY.
@@ -158,6 +166,7 @@ public static class FeatureBuilder
         }
         finally
         {
+            keep.Dispose();
             Exec(db, "RESET disabled_optimizers");
             Exec(db, "SET preserve_insertion_order = true");
         }
