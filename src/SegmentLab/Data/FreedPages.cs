@@ -26,6 +26,12 @@ internal static partial class FreedPages
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private unsafe delegate int Mallctl(byte* name, void* oldp, nuint* oldlenp, void* newp, nuint newlen);
 
+    /// <summary>True when DuckDB's allocator can be tuned (Linux builds with the bundled jemalloc).</summary>
+    public static bool Available => Control is not null;
+
+    /// <summary>Arena 0's current dirty-page decay in milliseconds (-1: kept), null when unavailable; for tests and tracing.</summary>
+    public static long? Arena0Decay => Control is null ? null : Read("arena.0.dirty_decay_ms", 8);
+
     /// <summary>Keeps freed pages until the returned scope is disposed (scopes may nest and overlap).</summary>
     public static IDisposable Keep()
     {
