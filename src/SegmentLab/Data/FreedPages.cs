@@ -11,7 +11,7 @@ namespace SegmentLab.Data;
 /// <para>DuckDB's Linux builds allocate through a bundled jemalloc (exported as <c>duckdb_je_*</c>) that hands freed pages
 /// back to the system after about a second. Reading a big CSV and writing it as Parquet frees and takes buffers all the
 /// time, and on virtual machines, where each fresh page costs a fault of several microseconds, that churn cost a quarter of
-/// the staging time (1,000,000 generated customers: 37.8 → 28.4 s for the two big tables, see bench/README.md).</para>
+/// the staging time (1,000,000 generated customers: 37.8 → 28.0 s of staging for the two big tables, see bench/README.md).</para>
 /// <para>While a scope is open every jemalloc arena keeps its freed pages (<c>arena.N.dirty_decay_ms = -1</c>); closing the
 /// last open scope restores the previous setting, so the pages go back within a second and the feature queries that follow
 /// have the memory they had before. Without that jemalloc (Windows, macOS, other builds) this does nothing.</para>
