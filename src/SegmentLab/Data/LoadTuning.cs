@@ -8,7 +8,8 @@ namespace SegmentLab.Data;
 /// file instead of being kept in memory; default 256 MB (about 3 million order lines), so memory stays bounded
 /// whatever the input size.
 /// </param>
-/// <param name="TypedRead">Let DuckDB's CSV reader convert numbers and ISO timestamps as it reads (default); false converts text in SQL.</param>
+/// <param name="TypedRead">Let DuckDB's CSV reader convert numbers and check ISO timestamps with one test, reading the table again
+/// as text only when a value fails (default); false converts and checks text in SQL from the start.</param>
 /// <param name="WorkDirectory">Where tables too big for memory are staged as Parquet files; <see cref="DataLoader"/> sets a private
 /// temporary folder, deleted with the <see cref="LoadedData"/>.</param>
 internal sealed record LoadTuning(long KeepInMemoryBelowBytes = 256L << 20, bool TypedRead = true, string? WorkDirectory = null)

@@ -7,8 +7,8 @@ namespace SegmentLab.Data;
 /// convert (with file, line, column and the value), filters rows by rule, and accounts for every row in one scan.
 /// </summary>
 /// <remarks>
-/// <para>Numbers and ISO timestamps of CSV files are converted by DuckDB's reader as it splits the lines (typed read),
-/// which is several times cheaper than converting text afterwards. When the reader meets a value it cannot convert,
+/// <para>Numbers of CSV files are converted by DuckDB's reader as it splits the lines, and ISO timestamps by a cheap cast
+/// with one NULL check (typed read), which is several times cheaper than the full text conversions. When a value does not convert,
 /// the table is read again as text with SQL conversions, so that every problem is reported exactly as before
 /// (the value, the expected format, empty versus unreadable) — clean files take the fast path, messy ones lose nothing.</para>
 /// <para>Small tables are kept in memory (a temp table, queried many times by feature engineering). Tables bigger than
