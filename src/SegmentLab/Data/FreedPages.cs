@@ -12,9 +12,10 @@ namespace SegmentLab.Data;
 /// back to the system after about a second. Reading a big CSV and writing it as Parquet frees and takes buffers all the
 /// time, and on virtual machines, where each fresh page costs a fault of several microseconds, that churn cost a quarter of
 /// the staging time (1,000,000 generated customers: 37.8 → 28.0 s of staging for the two big tables, see bench/README.md).</para>
-/// <para>While a scope is open every jemalloc arena keeps its freed pages (<c>arena.N.dirty_decay_ms = -1</c>); closing the
-/// last open scope restores the previous setting, so the pages go back within a second and the feature queries that follow
-/// have the memory they had before. Without that jemalloc (Windows, macOS, other builds) this does nothing.</para>
+/// <para>While a scope is open every jemalloc arena keeps its freed pages (<c>arena.N.dirty_decay_ms = -1</c>), and so do
+/// arenas created meanwhile (the default for new arenas, <c>arenas.dirty_decay_ms</c>, is set too: DuckDB's second arena
+/// usually appears only with the first parallel query, after the scope opened); closing the last open scope restores the
+/// previous settings and hands the pages back at once. Without that jemalloc (Windows, macOS, other builds) this does nothing.</para>
 /// </remarks>
 internal static partial class FreedPages
 {
@@ -22,6 +23,7 @@ internal static partial class FreedPages
     private static readonly Mallctl? Control = Find();
     private static int _open;
     private static long?[] _saved = [];
+    private static long? _savedDefault;
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private unsafe delegate int Mallctl(byte* name, void* oldp, nuint* oldlenp, void* newp, nuint newlen);
@@ -31,6 +33,9 @@ internal static partial class FreedPages
 
     /// <summary>Arena 0's current dirty-page decay in milliseconds (-1: kept), null when unavailable; for tests and tracing.</summary>
     public static long? Arena0Decay => Control is null ? null : Read("arena.0.dirty_decay_ms", 8);
+
+    /// <summary>The decay new arenas start with (-1: kept), null when unavailable; for tests.</summary>
+    public static long? NewArenaDecay => Control is null ? null : Read("arenas.dirty_decay_ms", 8);
 
     /// <summary>Keeps freed pages until the returned scope is disposed (scopes may nest and overlap).</summary>
     public static IDisposable Keep()
@@ -44,10 +49,19 @@ internal static partial class FreedPages
         {
             if (_open++ == 0)
             {
+                // Arenas are created as threads first allocate (arena 1 usually after the first parallel query), with the
+                // default decay: so the default is set too, not only the arenas that exist now.
+                _savedDefault = Read("arenas.dirty_decay_ms", 8);
+                if (_savedDefault is not null)
+                {
+                    Write("arenas.dirty_decay_ms", -1);
+                }
+
                 int arenas = (int)(Read("arenas.narenas", 4) ?? 0);
                 _saved = new long?[arenas];
                 for (int i = 0; i < arenas; i++)
                 {
+                    // Null for an arena not created yet (the read fails): it will take the default set above.
                     _saved[i] = Read($"arena.{i}.dirty_decay_ms", 8);
                     if (_saved[i] is not null)
                     {
@@ -66,11 +80,19 @@ internal static partial class FreedPages
         {
             if (--_open == 0)
             {
-                for (int i = 0; i < _saved.Length; i++)
+                if (_savedDefault is { } fallback)
                 {
-                    if (_saved[i] is { } decay)
+                    Write("arenas.dirty_decay_ms", fallback);
+                }
+
+                // Arenas created inside the scope took -1 from the default; they go back to the default.
+                int arenas = (int)(Read("arenas.narenas", 4) ?? 0);
+                for (int i = 0; i < arenas; i++)
+                {
+                    long? decay = i < _saved.Length ? _saved[i] : null;
+                    if ((decay ?? _savedDefault) is { } d && Read($"arena.{i}.dirty_decay_ms", 8) is not null)
                     {
-                        Write($"arena.{i}.dirty_decay_ms", decay);
+                        Write($"arena.{i}.dirty_decay_ms", d);
                     }
                 }
 

@@ -112,32 +112,45 @@ internal sealed partial class FeatureSql
             sql.AppendLine(")");
         }
 
-        sql.AppendLine("SELECT pop.customer_id,");
+        // Without prospects the population is fx_buy's buyers: the rows come from fx_buy itself rather than from a join of the
+        // population with it (a hash table of a million wide rows saved).
+        bool fromBuy = !Settings.IncludeProspects;
+        string key = fromBuy ? "b.customer_id" : "pop.customer_id";
+        sql.AppendLine(CultureInfo.InvariantCulture, $"SELECT {key},");
         sql.AppendLine("  " + string.Join(",\n  ", exprs));
-        sql.AppendLine("FROM population pop");
+        sql.AppendLine(fromBuy ? "FROM fx_buy b" : "FROM population pop");
         if (_fills.Count > 0)
         {
             sql.AppendLine("CROSS JOIN fills f");
         }
 
-        sql.AppendLine("LEFT JOIN fx_buy b ON b.customer_id = pop.customer_id");
-        sql.AppendLine("LEFT JOIN fx_orders g ON g.customer_id = pop.customer_id");
+        if (!fromBuy)
+        {
+            sql.AppendLine("LEFT JOIN fx_buy b ON b.customer_id = pop.customer_id");
+        }
+
+        sql.AppendLine(CultureInfo.InvariantCulture, $"LEFT JOIN fx_orders g ON g.customer_id = {key}");
         if (HasEvents)
         {
-            sql.AppendLine("LEFT JOIN fx_events e ON e.customer_id = pop.customer_id");
-            sql.AppendLine("LEFT JOIN fx_events_recent er ON er.customer_id = pop.customer_id");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"LEFT JOIN fx_events e ON e.customer_id = {key}");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"LEFT JOIN fx_events_recent er ON er.customer_id = {key}");
             if (weeks is null)
             {
-                sql.AppendLine("LEFT JOIN activity a ON a.customer_id = pop.customer_id");
+                sql.AppendLine(CultureInfo.InvariantCulture, $"LEFT JOIN activity a ON a.customer_id = {key}");
             }
         }
 
         if (HasCustomers)
         {
-            sql.AppendLine("LEFT JOIN customers c ON c.customer_id = pop.customer_id");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"LEFT JOIN customers c ON c.customer_id = {key}");
         }
 
-        sql.AppendLine("ORDER BY pop.customer_id");
+        if (fromBuy)
+        {
+            sql.AppendLine("WHERE b.purchase_lines > 0");
+        }
+
+        sql.AppendLine(CultureInfo.InvariantCulture, $"ORDER BY {key}");
     }
 
     private void AppendEngagementColumns(Action<string, string, FeatureSqlColumnKind, FeatureDefinition?> add, WeekBitmaps? weeks)

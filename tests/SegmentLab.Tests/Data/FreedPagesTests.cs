@@ -19,21 +19,26 @@ public sealed class FreedPagesTests
         {
             using var none = FreedPages.Keep();
             Assert.Null(FreedPages.Arena0Decay);
+            Assert.Null(FreedPages.NewArenaDecay);
             return;
         }
 
-        long before = FreedPages.Arena0Decay!.Value;
+        long before = FreedPages.Arena0Decay!.Value, beforeNew = FreedPages.NewArenaDecay!.Value;
         Assert.NotEqual(-1, before);
+        Assert.NotEqual(-1, beforeNew);
         var outer = FreedPages.Keep();
         using (FreedPages.Keep())
         {
+            // Arenas that exist keep their pages, and so will those created inside the scope.
             Assert.Equal(-1, FreedPages.Arena0Decay);
+            Assert.Equal(-1, FreedPages.NewArenaDecay);
         }
 
         Assert.Equal(-1, FreedPages.Arena0Decay);
         outer.Dispose();
         outer.Dispose();
         Assert.Equal(before, FreedPages.Arena0Decay);
+        Assert.Equal(beforeNew, FreedPages.NewArenaDecay);
     }
 }
 
