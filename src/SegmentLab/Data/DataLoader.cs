@@ -33,6 +33,8 @@ public static class DataLoader
                 fix: "choose another --rejects path (or \"output\" folder).");
         }
 
+        // Folders of earlier loads that were killed before cleaning up (see StaleWorkFolders); this load's go in the same place.
+        StaleWorkFolders.Sweep(Path.GetTempPath());
         var db = new DuckDBConnection("Data Source=:memory:");
         // Tables too big for memory are staged here as Parquet (see TypedTableBuilder), created only then; deleted with the LoadedData.
         string work = Path.Combine(Path.GetTempPath(), $"segmentlab-work-{Environment.ProcessId}-{Guid.NewGuid():N}");
