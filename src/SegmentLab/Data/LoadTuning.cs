@@ -11,7 +11,7 @@ namespace SegmentLab.Data;
 /// <param name="TypedRead">Let DuckDB's CSV reader convert numbers and check ISO timestamps with one test, reading the table again
 /// as text only when a value fails (default); false converts and checks text in SQL from the start.</param>
 /// <param name="WorkDirectory">Where tables too big for memory are staged as Parquet files; <see cref="DataLoader"/> sets a private
-/// temporary folder, deleted with the <see cref="LoadedData"/>.</param>
+/// temporary folder, deleted with the <see cref="LoadedData"/> (after a killed run, by the next load: see <see cref="StaleWorkFolders"/>).</param>
 internal sealed record LoadTuning(long KeepInMemoryBelowBytes = 256L << 20, bool TypedRead = true, string? WorkDirectory = null)
 {
     /// <summary>The defaults.</summary>
