@@ -62,7 +62,8 @@ public static partial class AtomicFile
         }
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>True when a process with id <paramref name="pid"/> runs (ours, or one that took a dead process's id).</summary>
+    internal static bool IsRunning(int pid)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -34,7 +33,7 @@ internal static partial class StaleWorkFolders
         foreach (string folder in folders)
         {
             var m = Name().Match(Path.GetFileName(folder));
-            if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || Running(pid))
+            if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == Environment.ProcessId || AtomicFile.IsRunning(pid))
             {
                 continue;
             }
@@ -51,28 +50,6 @@ internal static partial class StaleWorkFolders
         }
 
         return deleted;
-    }
-
-    private static bool Running(int pid)
-    {
-        if (pid == Environment.ProcessId)
-        {
-            return true;
-        }
-
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex("^segmentlab-(?:work-)?([0-9]+)-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegmentLab.Data;
 
 namespace SegmentLab.Tests.Data;
@@ -10,7 +9,7 @@ public sealed class StaleWorkFoldersTests
     public void Only_folders_of_processes_that_are_gone_are_deleted()
     {
         using var dir = new TempDir();
-        int dead = Enumerable.Range(4_000_000, 10_000).First(pid => !Running(pid));
+        int dead = Enumerable.Range(4_000_000, 10_000).First(pid => !AtomicFile.IsRunning(pid));
         string guid = Guid.NewGuid().ToString("N");
         string deadWork = Make(dir, $"segmentlab-work-{dead}-{guid}", withFile: true);
         string deadSpill = Make(dir, $"segmentlab-{dead}-{guid}", withFile: false);
@@ -41,18 +40,5 @@ public sealed class StaleWorkFoldersTests
         }
 
         return path;
-    }
-
-    private static bool Running(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }
