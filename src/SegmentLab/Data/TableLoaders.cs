@@ -88,11 +88,11 @@ internal static class TableLoaders
 
         // Counted in the accounting scan: return lines among rows that parsed (as the data's own reports count them),
         // the time range, and which optional columns hold values (feature engineering leaves out features without data).
-        b.Fact("returns", "count(*) FILTER (WHERE is_return)");
+        b.Fact("returns", $"count({SqlText.When("is_return")})");
         AddTimeRange(b);
         foreach (string col in new[] { "product", "unit_price", "quantity" })
         {
-            b.Fact(col, $"count({col}) FILTER (WHERE __customer IS NOT NULL)");
+            b.Fact(col, $"count({SqlText.When("__customer IS NOT NULL", col)})");
         }
 
         var result = b.Build(table, id, s.MissingCustomerId);
@@ -127,7 +127,7 @@ internal static class TableLoaders
          .Output("event_type", mapped)
          .Output("device", device is null ? "NULL::VARCHAR" : $"lower({b.Text(device)})");
         AddTimeRange(b);
-        b.Fact("device", "count(device) FILTER (WHERE __customer IS NOT NULL)");
+        b.Fact("device", $"count({SqlText.When("__customer IS NOT NULL", "device")})");
         var result = b.Build(table, id, s.MissingCustomerId);
         b.DropWorkTables(table);
         return result with { Quality = WithTimes(result) };
@@ -215,7 +215,7 @@ internal static class TableLoaders
     }
 
     private static void AddTimeRange(TypedTableBuilder b) =>
-        b.Fact("first", "min(ts) FILTER (WHERE __customer IS NOT NULL)").Fact("last", "max(ts) FILTER (WHERE __customer IS NOT NULL)");
+        b.Fact("first", $"min({SqlText.When("__customer IS NOT NULL", "ts")})").Fact("last", $"max({SqlText.When("__customer IS NOT NULL", "ts")})");
 
     private static TableQuality WithTimes(BuildResult r) => r.Quality with
     {

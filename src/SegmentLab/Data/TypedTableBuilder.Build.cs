@@ -29,6 +29,7 @@ internal sealed partial class TypedTableBuilder
                 """;
             string typedTable = stream ? $"read_parquet({SqlText.Literal(StagedPath(table))})" : $"typed_{table}";
             using (StepTrace.Step($"{table}: read, convert and check"))
+            using (StepTrace.Profile(db, $"load_{table}"))
             {
                 // Rows need not keep file order (DuckDB then uses less memory and both cores); line numbers of rejected
                 // rows come from a re-read in file order.
@@ -119,7 +120,7 @@ internal sealed partial class TypedTableBuilder
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"""
-            SELECT __check, count(*), count(*) FILTER (WHERE __customer IS NULL), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}
+            SELECT __check, count(*), count({SqlText.When("__customer IS NULL")}), count(DISTINCT __customer){string.Concat(_facts.Select(f => $", {f.Sql}"))}
             FROM {from} GROUP BY __check
             """;
         using var r = cmd.ExecuteReader();

@@ -88,7 +88,7 @@ internal sealed partial class FeatureSql
             Add("holdout_revenue", "coalesce(b.holdout_revenue, 0)", FeatureSqlColumnKind.Outcome);
             if (HasEvents)
             {
-                Add("engaged_in_holdout", "CASE WHEN e.n_hold > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
+                Add("engaged_in_holdout", "CASE WHEN er.n_hold > 0 THEN 1 ELSE 0 END", FeatureSqlColumnKind.Outcome);
             }
         }
 

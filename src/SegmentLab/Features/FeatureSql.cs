@@ -78,6 +78,8 @@ internal sealed partial class FeatureSql
 
     private static string I(string s) => SqlText.Ident(s);
 
+    private static string When(string condition, string value = "1") => SqlText.When(condition, value);
+
     /// <summary>Which transaction lines are purchases: not returns, and the config's price and quantity rules.</summary>
     public static string PurchaseRule(FeatureSettings s)
     {
@@ -108,7 +110,7 @@ internal sealed partial class FeatureSql
         return $"""
             CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
             SELECT GROUPING(customer_id, order_id, product, unit_price, category, channel) AS g, customer_id, order_id, product, unit_price, category, channel,
-                   count(*) FILTER (WHERE p) AS lines, sum(amount) FILTER (WHERE p) AS amount, min(ts) FILTER (WHERE p) AS first_ts{(holdoutEnd is null ? "" : ", bool_or(h) AS in_holdout")}
+                   count({When("p")}) AS lines, sum({When("p", "amount")}) AS amount, min({When("p", "ts")}) AS first_ts{(holdoutEnd is null ? "" : ", bool_or(h) AS in_holdout")}
             FROM (SELECT customer_id, order_id, product, unit_price, category, channel, amount, ts, ts < {c} AND {rule} AS p{(holdoutEnd is null ? "" : $", ts >= {c} AND {rule} AS h")}
                   FROM transactions WHERE ts < {T(holdoutEnd ?? cutoff)})
             GROUP BY GROUPING SETS ((customer_id, order_id), (product, unit_price), (category), (channel))
@@ -125,8 +127,8 @@ internal sealed partial class FeatureSql
         WITH h AS (SELECT product, unit_price AS v, lines AS c FROM fx_tx_plan WHERE g = {ProductPriceRows} AND product IS NOT NULL AND lines > 0),
         pos AS (SELECT product, v, c, sum(c) OVER (PARTITION BY product ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS before, sum(c) OVER (PARTITION BY product) AS n
                 FROM h WHERE v > 0),
-        mid AS (SELECT product, max(v) FILTER (WHERE before <= (n - 1) // 2 AND (n - 1) // 2 < before + c) AS lo,
-                                max(v) FILTER (WHERE before <= n // 2 AND n // 2 < before + c) AS hi
+        mid AS (SELECT product, max({When("before <= (n - 1) // 2 AND (n - 1) // 2 < before + c", "v")}) AS lo,
+                                max({When("before <= n // 2 AND n // 2 < before + c", "v")}) AS hi
                 FROM pos GROUP BY product)
         SELECT p.product, CAST(row_number() OVER (ORDER BY p.product) - 1 AS INTEGER) AS idx,
                CAST(CAST(CAST(m.lo * 10000 AS BIGINT) + (CAST(m.hi * 10000 AS BIGINT) - CAST(m.lo * 10000 AS BIGINT)) // 2 AS DECIMAL(18, 0)) * 0.0001 AS DECIMAL(18, 4)) AS median_price
@@ -146,9 +148,10 @@ internal sealed partial class FeatureSql
         """;
 
     /// <summary>
-    /// One scan of the events, straight to one row per customer: counts per event type, email and session counts,
-    /// devices, funnel stage, first and last event before the cutoff, holdout events and the active-week bitmaps. Event
-    /// types are small codes computed once per row, so each of the many filtered counts compares integers.
+    /// One scan of the events before the cutoff, straight to one row per customer: counts per event type, email and session
+    /// counts, devices, funnel stage, first and last event and the active-week bitmaps. Event types are small codes computed
+    /// once per row, so each of the many counts compares integers. Holdout events are counted in
+    /// <see cref="RecentEvents"/>: here they would pass through every aggregate only to be left out.
     /// </summary>
     private string Events(WeekBitmaps? weeks)
     {
@@ -158,54 +161,57 @@ internal sealed partial class FeatureSql
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_events AS");
         sql.AppendLine("SELECT customer_id,");
-        sql.AppendLine("  count(*) FILTER (WHERE b) AS n,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max(ts) FILTER (WHERE b))) / 86400) AS days_since_last_engagement,");
-        sql.AppendLine("  min(ts) FILTER (WHERE b) AS first_event,");
+        sql.AppendLine("  count(*) AS n,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max(ts))) / 86400) AS days_since_last_engagement,");
+        sql.AppendLine("  min(ts) AS first_event,");
         for (int i = 0; i < EventTypes.Count; i++)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {Code(EventTypes[i])}) AS ev_{i}_all,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When($"k = {Code(EventTypes[i])}")}) AS ev_{i}_all,");
         }
 
         foreach (string canonical in CanonicalEvents.Where(t => !EventTypes.Contains(t)))
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND k = {Code(canonical)}) AS n_{canonical},");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When($"k = {Code(canonical)}")}) AS n_{canonical},");
         }
 
         foreach (string device in Devices)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE b AND device = {L(device)}) AS dev_{device},");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When($"device = {L(device)}")}) AS dev_{device},");
         }
 
         var funnel = Settings.Funnel.Select((step, i) => $"WHEN {Code(step.Trim().ToLowerInvariant())} THEN {i + 1}");
-        sql.AppendLine(Settings.Funnel.Count == 0 ? "  0 AS funnel_stage," : $"  max(CASE k {string.Join(" ", funnel)} ELSE 0 END) FILTER (WHERE b) AS funnel_stage,");
-        sql.Append("  count(device) FILTER (WHERE b) AS dev_known");
-        sql.Append(HoldoutEnd is null ? "" : ",\n  count(*) FILTER (WHERE NOT b) AS n_hold");
-        sql.AppendLine(weeks?.Aggregates("", c) ?? "");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"FROM (SELECT customer_id, ts, device, {EventCode()} AS k, ts < {c} AS b{weeks?.WeekColumn("ts")} FROM events WHERE ts < {T(HoldoutEnd ?? Cutoff)})");
+        sql.AppendLine(Settings.Funnel.Count == 0 ? "  0 AS funnel_stage," : $"  max(CASE k {string.Join(" ", funnel)} ELSE 0 END) AS funnel_stage,");
+        sql.Append("  count(device) AS dev_known");
+        sql.AppendLine(weeks?.Aggregates("", before: null) ?? "");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"FROM (SELECT customer_id, ts, device, {EventCode()} AS k{weeks?.WeekColumn("ts")} FROM events WHERE ts < {c})");
         sql.Append("GROUP BY customer_id");
         return sql.ToString();
     }
 
     /// <summary>
-    /// The counts per event type in the last 30 and 90 days before the cutoff, from those days' rows only: as filtered
-    /// counts in the whole-history scan they cost more than this second, narrow pass.
+    /// The events around the cutoff, from those days' rows only: counts per event type in the last 30 and 90 days before
+    /// it (as counts in the whole-history scan they cost more than this second, narrow pass) and the events in the holdout.
     /// </summary>
     private string RecentEvents()
     {
         string c = T(Cutoff);
         var codes = EventCodes();
+        // With a holdout the scan runs on past the cutoff: `d90` then marks the rows before it.
+        string before = HoldoutEnd is null ? "" : "d90 AND ";
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_events_recent AS");
         sql.Append("SELECT customer_id");
         for (int i = 0; i < EventTypes.Count; i++)
         {
             int k = codes.IndexOf(EventTypes[i]) + 1;
-            sql.Append(CultureInfo.InvariantCulture, $",\n  count(*) FILTER (WHERE d30 AND k = {k}) AS ev_{i}_30, count(*) FILTER (WHERE k = {k}) AS ev_{i}_90");
+            sql.Append(CultureInfo.InvariantCulture, $",\n  count({When($"d30 AND k = {k}")}) AS ev_{i}_30, count({When($"{before}k = {k}")}) AS ev_{i}_90");
         }
 
-        sql.AppendLine();
-        sql.AppendLine(CultureInfo.InvariantCulture,
-            $"FROM (SELECT customer_id, {EventCode()} AS k, ts >= {c} - INTERVAL 30 DAY AS d30 FROM events WHERE ts >= {c} - INTERVAL 90 DAY AND ts < {c})");
+        sql.AppendLine(HoldoutEnd is null ? "" : $",\n  count({When("NOT d90")}) AS n_hold");
+        string window = HoldoutEnd is null
+            ? $"ts >= {c} - INTERVAL 30 DAY AS d30 FROM events WHERE ts >= {c} - INTERVAL 90 DAY AND ts < {c}"
+            : $"ts >= {c} - INTERVAL 30 DAY AND ts < {c} AS d30, ts < {c} AS d90 FROM events WHERE ts >= {c} - INTERVAL 90 DAY AND ts < {T(HoldoutEnd.Value)}";
+        sql.AppendLine(CultureInfo.InvariantCulture, $"FROM (SELECT customer_id, {EventCode()} AS k, {window})");
         sql.Append("GROUP BY customer_id");
         return sql.ToString();
     }
@@ -292,44 +298,44 @@ internal sealed partial class FeatureSql
         var sql = new StringBuilder();
         sql.AppendLine("CREATE OR REPLACE TEMP TABLE fx_buy AS");
         sql.AppendLine("SELECT t.customer_id,");
-        sql.AppendLine("  count(*) FILTER (WHERE p) AS purchase_lines,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max(t.ts) FILTER (WHERE p))) / 86400) AS recency_days,");
-        sql.AppendLine("  sum(t.amount) FILTER (WHERE p) AS gross,");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(min(t.ts) FILTER (WHERE p))) / 86400) AS tenure_days,");
-        sql.AppendLine("  min(t.ts) FILTER (WHERE p) AS first_purchase,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When("p")}) AS purchase_lines,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(max({When("p", "t.ts")}))) / 86400) AS recency_days,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  sum({When("p", "t.amount")}) AS gross,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  floor((epoch({c}) - epoch(min({When("p", "t.ts")}))) / 86400) AS tenure_days,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  min({When("p", "t.ts")}) AS first_purchase,");
 
         // Distinct products and categories: a bit per numbered product (category) per customer when that is small, which
         // costs far less than the hash table of customer-product pairs that count(DISTINCT) builds.
         sql.AppendLine(productBits
-            ? $"  bit_count(bitstring_agg(pp.idx, 0, {ProductCount - 1}) FILTER (WHERE p)) AS distinct_products,"
-            : "  count(DISTINCT t.product) FILTER (WHERE p) AS distinct_products,");
+            ? $"  bit_count(bitstring_agg({When("p", "pp.idx")}, 0, {ProductCount - 1})) AS distinct_products,"
+            : $"  count(DISTINCT {When("p", "t.product")}) AS distinct_products,");
         sql.AppendLine(categoryBits
-            ? $"  bit_count(bitstring_agg(pc.idx, 0, {CategoryCount - 1}) FILTER (WHERE p)) AS distinct_categories,"
-            : "  count(DISTINCT t.category) FILTER (WHERE p) AS distinct_categories,");
-        sql.AppendLine("  coalesce(sum(t.quantity) FILTER (WHERE p), 0) AS items,");
-        sql.AppendLine("  coalesce(avg(t.unit_price) FILTER (WHERE p), 0) AS avg_unit_price,");
+            ? $"  bit_count(bitstring_agg({When("p", "pc.idx")}, 0, {CategoryCount - 1})) AS distinct_categories,"
+            : $"  count(DISTINCT {When("p", "t.category")}) AS distinct_categories,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum({When("p", "t.quantity")}), 0) AS items,");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(avg({When("p", "t.unit_price")}), 0) AS avg_unit_price,");
         sql.AppendLine(discount
-            ? "  avg(CASE WHEN t.unit_price > 0 AND t.unit_price <= 0.9 * pp.median_price THEN 1.0 ELSE 0.0 END) FILTER (WHERE p) AS discount_share,"
+            ? $"  avg({When("p", "CASE WHEN t.unit_price > 0 AND t.unit_price <= 0.9 * pp.median_price THEN 1.0 ELSE 0.0 END")}) AS discount_share,"
             : "  0.0 AS discount_share,");
         for (int i = 0; i < TopCategories.Count; i++)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum(t.amount) FILTER (WHERE p AND t.category = {L(TopCategories[i])}), 0) AS cat_{i},");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum({When($"p AND t.category = {L(TopCategories[i])}", "t.amount")}), 0) AS cat_{i},");
         }
 
         for (int i = 0; i < Channels.Count; i++)
         {
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  count(*) FILTER (WHERE p AND t.channel = {L(Channels[i])}) AS ch_{i},");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When($"p AND t.channel = {L(Channels[i])}")}) AS ch_{i},");
         }
 
         if (HoldoutEnd is not null)
         {
             string revenue = Settings.NetReturns ? "p_after OR t.is_return" : "p_after";
-            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum(t.amount) FILTER (WHERE t.ts >= {c} AND ({revenue})), 0) AS holdout_revenue,");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"  coalesce(sum({When($"t.ts >= {c} AND ({revenue})", "t.amount")}), 0) AS holdout_revenue,");
         }
 
-        sql.AppendLine("  count(*) FILTER (WHERE r) AS return_lines,");
-        sql.Append("  sum(t.amount) FILTER (WHERE r) AS return_amount");
-        sql.AppendLine(weeks?.Aggregates("t.", c) ?? "");
+        sql.AppendLine(CultureInfo.InvariantCulture, $"  count({When("r")}) AS return_lines,");
+        sql.Append(CultureInfo.InvariantCulture, $"  sum({When("r", "t.amount")}) AS return_amount");
+        sql.AppendLine(weeks?.Aggregates("t.", before: c) ?? "");
         string rule = PurchaseRule(Settings);
         sql.AppendLine(CultureInfo.InvariantCulture,
             $"FROM (SELECT *, ts < {c} AND {rule} AS p, ts < {c} AND is_return AS r{(HoldoutEnd is null ? "" : $", {rule} AS p_after")}{weeks?.WeekColumn("ts")} FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)}) t");
@@ -351,6 +357,8 @@ internal sealed partial class FeatureSql
     private string Orders()
     {
         // Gaps are whole seconds with exact integer sums, so their mean and variance do not depend on the summation order.
+        // Orders placed in the same second may come in either order: the gaps are the same (one of them 0), so sorting by
+        // time alone suffices (a tie-break on the order id made the sort cost a fifth more).
         // Only orders with a purchase before the cutoff are sorted for the gaps; holdout orders are only counted.
         string holdout = HoldoutEnd is null ? "" : $"""
 
@@ -361,7 +369,7 @@ internal sealed partial class FeatureSql
             CREATE OR REPLACE TEMP TABLE fx_orders AS
             SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(HoldoutEnd is null ? "" : ", count(h) AS holdout_orders")}
             FROM (SELECT customer_id, first_ts,
-                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts, order_id), first_ts) AS HUGEINT) AS gap, NULL::INTEGER AS h
+                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts), first_ts) AS HUGEINT) AS gap, NULL::INTEGER AS h
                   FROM fx_tx_plan WHERE g = {OrderRows} AND first_ts IS NOT NULL{holdout})
             GROUP BY customer_id
             """;
@@ -370,8 +378,8 @@ internal sealed partial class FeatureSql
     private void AppendEngagement(StringBuilder sql, WeekBitmaps? weeks)
     {
         string cutoff = T(Cutoff);
-        // fx_events also holds customers whose only events are in the holdout (n = 0): every engagement column of theirs is
-        // NULL or 0, as for a customer without events, so the final join needs no filtered copy of it.
+        // fx_events holds the customers with an event before the cutoff (n > 0); the left join gives every other customer
+        // NULLs there, which the final columns turn into the values of a customer without events.
         sql.AppendLine(CultureInfo.InvariantCulture, $"ev_start AS (SELECT floor((epoch({cutoff}) - epoch(min(first_event))) / 86400) AS days FROM fx_events),");
         if (weeks is null)
         {

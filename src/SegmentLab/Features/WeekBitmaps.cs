@@ -31,13 +31,17 @@ internal sealed record WeekBitmaps(int Low, int Words)
     /// <summary>The column <c>__wk</c> (the row's bit number) for a scan's inner SELECT, with a leading comma.</summary>
     public string WeekColumn(string ts) => $", CAST(floor((epoch({ts}) / 86400 + 3) / 7) AS INTEGER) - {Low} AS __wk";
 
-    /// <summary>The <c>wk_0 … wk_n</c> aggregates over rows before the cutoff, each with a leading comma and new line.</summary>
-    public string Aggregates(string alias, string cutoff) => string.Concat(Enumerable.Range(0, Words).Select(j =>
+    /// <summary>
+    /// The <c>wk_0 … wk_n</c> aggregates, each with a leading comma and new line, over the rows before
+    /// <paramref name="before"/> (the cutoff, as SQL), or over every row when null (a scan of rows before the cutoff only).
+    /// </summary>
+    public string Aggregates(string alias, string? before) => string.Concat(Enumerable.Range(0, Words).Select(j =>
     {
         int from = j * BitsPerWord;
         string bit = $"{alias}__wk - {from}";
+        string when = before is null ? "" : $"{alias}ts < {before} AND ";
         return string.Create(CultureInfo.InvariantCulture,
-            $",\n  bit_or(CASE WHEN {bit} BETWEEN 0 AND {BitsPerWord - 1} THEN 1::BIGINT << ({bit}) END) FILTER (WHERE {alias}ts < {cutoff}) AS wk_{j}");
+            $",\n  bit_or(CASE WHEN {when}{bit} BETWEEN 0 AND {BitsPerWord - 1} THEN 1::BIGINT << ({bit}) END) AS wk_{j}");
     }));
 
     /// <summary>Active weeks of a customer from the purchase (<paramref name="a"/>) and event (<paramref name="b"/>) bitmaps.</summary>

@@ -5,7 +5,8 @@ namespace SegmentLab.Tests.Features;
 
 /// <summary>
 /// Every feature on a tiny hand-worked fixture (cutoff 2024-03-01, 30-day holdout). A buys three times, returns once,
-/// engages by email, web and the content funnel; B bought once and has no events; C's only order is after the cutoff;
+/// engages by email, web and the content funnel; B bought once and has no events before the cutoff (one visit in the
+/// holdout); C's only order is after the cutoff;
 /// D bought once long ago and was sent one email. Expected values are worked out in the comments.
 /// </summary>
 public sealed partial class FeatureBuilderTests
@@ -35,6 +36,7 @@ public sealed partial class FeatureBuilderTests
         A,2024-01-20 12:00:00,ebook_download,desktop
         A,2024-02-22 12:00:00,quiz,desktop
         A,2024-03-03 12:00:00,web_visit,mobile
+        B,2024-03-05 10:00:00,web_visit,mobile
         C,2024-02-01 12:00:00,web_visit,desktop
         D,2023-12-15 08:00:00,email_sent,
 
@@ -119,7 +121,7 @@ public sealed partial class FeatureBuilderTests
     [InlineData("purchased_in_holdout", 1, 0, 0)]
     [InlineData("holdout_orders", 1, 0, 0)]
     [InlineData("holdout_revenue", 12, 0, 0)]
-    [InlineData("engaged_in_holdout", 1, 0, 0)]
+    [InlineData("engaged_in_holdout", 1, 1, 0)]                   // B's only event is in the holdout: engaged, yet has_engagement 0
     public void Every_feature_matches_its_hand_computed_value(string feature, double a, double b, double d)
     {
         var t = DefaultFixture.Value;
@@ -197,6 +199,16 @@ public sealed partial class FeatureBuilderTests
             Assert.Equal(63, V(early, "A", "monetary"));
             Assert.Equal(0, V(early, "A", "return_rate"));
             Assert.Empty(early.Outcomes);
+
+            // Events too, in the whole history and in the last 30 and 90 days (from Jan 12 and Nov 13): A's Feb 20 send
+            // and Feb 22 quiz come after the cutoff.
+            Assert.Equal(1, V(early, "A", "web_visit_count"));
+            Assert.Equal(1, V(early, "A", "web_visit_30d"));
+            Assert.Equal(1, V(early, "A", "email_sent_30d"));
+            Assert.Equal(1, V(early, "A", "ebook_download_90d"));
+            Assert.DoesNotContain(early.Features, f => f.Name == "quiz_count");   // no quiz before the cutoff: no column
+            Assert.Equal(0, V(early, "D", "email_sent_30d"));
+            Assert.Equal(1, V(early, "D", "email_sent_90d"));
         }
     }
 
