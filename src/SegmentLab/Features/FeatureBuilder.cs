@@ -228,7 +228,7 @@ public static class FeatureBuilder
             plan.Add(statement);
         }
 
-        Run(FeatureSql.TransactionPlan(cutoff, holdoutEnd, s));
+        Run(FeatureSql.TransactionPlan(cutoff, s));
         int products = 0;
         if (hasProduct)
         {

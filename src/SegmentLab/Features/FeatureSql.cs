@@ -97,25 +97,20 @@ internal sealed partial class FeatureSql
         return string.Join(" AND ", rules);
     }
 
-    /// <summary>GROUPING(customer_id, order_id, product, unit_price, category, channel) of each grouping set of <see cref="TransactionPlan"/>.</summary>
-    public const int OrderRows = 0b001111, ProductPriceRows = 0b110011, CategoryRows = 0b111101, ChannelRows = 0b111110;
+    /// <summary>GROUPING(product, unit_price, category, channel) of each grouping set of <see cref="TransactionPlan"/>.</summary>
+    public const int ProductPriceRows = 0b0011, CategoryRows = 0b1101, ChannelRows = 0b1110;
 
     /// <summary>
-    /// Planning, one scan of the transactions, four groupings: orders (first purchase time, holdout purchase), the
-    /// purchase count per product and price (the medians come from this histogram), revenue per category, lines per channel.
+    /// Planning, one scan of the purchases before the cutoff, three small groupings: the purchase count per product and
+    /// price (the medians come from this histogram), revenue per category, lines per channel. (Orders are grouped in
+    /// <see cref="Orders"/>: as a fourth grouping set here, their millions of rows made every set's scan dearer.)
     /// </summary>
-    public static string TransactionPlan(DateTime cutoff, DateTime? holdoutEnd, FeatureSettings s)
-    {
-        string c = T(cutoff), rule = PurchaseRule(s);
-        return $"""
-            CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
-            SELECT GROUPING(customer_id, order_id, product, unit_price, category, channel) AS g, customer_id, order_id, product, unit_price, category, channel,
-                   count({When("p")}) AS lines, sum({When("p", "amount")}) AS amount, min({When("p", "ts")}) AS first_ts{(holdoutEnd is null ? "" : ", bool_or(h) AS in_holdout")}
-            FROM (SELECT customer_id, order_id, product, unit_price, category, channel, amount, ts, ts < {c} AND {rule} AS p{(holdoutEnd is null ? "" : $", ts >= {c} AND {rule} AS h")}
-                  FROM transactions WHERE ts < {T(holdoutEnd ?? cutoff)})
-            GROUP BY GROUPING SETS ((customer_id, order_id), (product, unit_price), (category), (channel))
-            """;
-    }
+    public static string TransactionPlan(DateTime cutoff, FeatureSettings s) => $"""
+        CREATE OR REPLACE TEMP TABLE fx_tx_plan AS
+        SELECT GROUPING(product, unit_price, category, channel) AS g, product, unit_price, category, channel, count(*) AS lines, sum(amount) AS amount
+        FROM transactions WHERE ts < {T(cutoff)} AND {PurchaseRule(s)}
+        GROUP BY GROUPING SETS ((product, unit_price), (category), (channel))
+        """;
 
     /// <summary>
     /// The products bought before the cutoff, numbered (for the distinct-product bitmaps), with the median price of their
@@ -240,8 +235,7 @@ internal sealed partial class FeatureSql
     public IReadOnlyList<string> Statements(string? copyTo = null)
     {
         var weeks = HasEvents ? Weeks : null;
-        // The plan's order rows (millions at scale) are summed up by then: dropping them leaves that memory to the big scans.
-        var list = new List<string> { Orders(), "DROP TABLE fx_tx_plan", Purchases(weeks) };
+        var list = new List<string> { Orders(), Purchases(weeks) };
         if (HasEvents)
         {
             list.Add(Events(weeks));
@@ -353,24 +347,25 @@ internal sealed partial class FeatureSql
         return sql.ToString();
     }
 
-    /// <summary>From the order rows of the plan: frequency, the gaps between orders, holdout orders.</summary>
+    /// <summary>
+    /// One scan of the transactions grouped by order, then by customer: frequency (orders with a purchase before the
+    /// cutoff), the gaps between those orders and the orders with a purchase in the holdout.
+    /// </summary>
     private string Orders()
     {
+        string c = T(Cutoff), rule = PurchaseRule(Settings);
         // Gaps are whole seconds with exact integer sums, so their mean and variance do not depend on the summation order.
+        // Orders without a purchase before the cutoff have no first_ts: they sort last and their gaps are NULL (not counted).
         // Orders placed in the same second may come in either order: the gaps are the same (one of them 0), so sorting by
         // time alone suffices (a tie-break on the order id made the sort cost a fifth more).
-        // Only orders with a purchase before the cutoff are sorted for the gaps; holdout orders are only counted.
-        string holdout = HoldoutEnd is null ? "" : $"""
-
-                  UNION ALL
-                  SELECT customer_id, NULL, NULL, 1 FROM fx_tx_plan WHERE g = {OrderRows} AND in_holdout
-            """;
+        string holdout = HoldoutEnd is null ? "" : $", bool_or(ts >= {c} AND {rule}) AS in_holdout";
         return $"""
             CREATE OR REPLACE TEMP TABLE fx_orders AS
-            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(HoldoutEnd is null ? "" : ", count(h) AS holdout_orders")}
-            FROM (SELECT customer_id, first_ts,
-                         CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts), first_ts) AS HUGEINT) AS gap, NULL::INTEGER AS h
-                  FROM fx_tx_plan WHERE g = {OrderRows} AND first_ts IS NOT NULL{holdout})
+            SELECT customer_id, count(first_ts) AS frequency, count(gap) AS gaps, sum(gap) AS gap_sum, sum(gap * gap) AS gap_sq{(HoldoutEnd is null ? "" : $", count({When("in_holdout")}) AS holdout_orders")}
+            FROM (SELECT *, CAST(date_diff('second', lag(first_ts) OVER (PARTITION BY customer_id ORDER BY first_ts), first_ts) AS HUGEINT) AS gap
+                  FROM (SELECT customer_id, min({When($"ts < {c} AND {rule}", "ts")}) AS first_ts{holdout}
+                        FROM transactions WHERE ts < {T(HoldoutEnd ?? Cutoff)}
+                        GROUP BY customer_id, order_id))
             GROUP BY customer_id
             """;
     }
