@@ -11,7 +11,7 @@ internal sealed partial class RawTable
         "MISSING COLUMNS" => "too few fields: " + FieldCounts(message),
         "TOO MANY COLUMNS" => "too many fields: " + FieldCounts(message) + $" (a value containing '{source.Delimiter}' must be quoted)",
         "UNQUOTED VALUE" => "bad quoting: a quote inside a value must be doubled, or the value must be quoted",
-        "LINE SIZE OVER MAXIMUM" => "the line is too long (an opening quote that is never closed swallows the lines after it)",
+        "LINE SIZE OVER MAXIMUM" => $"the line is too long (over {MaxLineBytes / (1 << 20)} MB: an opening quote that is never closed swallows the lines after it)",
         "INVALID ENCODING" or "INVALID UNICODE" => $"the text is not valid {source.Encoding} (set \"encoding\": \"latin-1\" for Windows/Excel exports)",
         _ => $"{type.ToLowerInvariant()}: {FirstLine(message)}",
     };

@@ -84,6 +84,18 @@ public sealed partial class DataLoaderTests
     }
 
     [Fact]
+    public void A_line_longer_than_the_limit_is_a_rejected_row_with_its_line()
+    {
+        using var dir = new TempDir();
+        string huge = new('x', RawTable.MaxLineBytes + 10);
+        dir.Write("tx.csv", Header + "1,O1,2024-01-02,1\n" + $"2,{huge},2024-01-02,1\n" + "3,O3,2024-01-03,1\n");
+        using var data = Load(dir, """{ "transactions": { "path": "tx.csv" }, "maxRejectedShare": 1 }""");
+        var q = data.Quality["transactions"]!;
+        Assert.Equal((3L, 2L, 1L), (q.RowsRead, q.RowsLoaded, q.RowsRejected));
+        Assert.Contains(RejectLines(dir), l => l.Contains(",3,") && l.Contains("the line is too long (over 2 MB"));
+    }
+
+    [Fact]
     public void Empty_file_is_named()
     {
         using var dir = new TempDir();
