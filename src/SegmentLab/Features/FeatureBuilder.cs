@@ -238,8 +238,8 @@ public static class FeatureBuilder
 
         Run(FeatureSql.Categories());
         int categoryCount = checked((int)Scalar(db, "SELECT count(*) FROM fx_categories"));
-        var categories = Strings(db, $"SELECT category FROM fx_tx_plan WHERE g = {FeatureSql.CategoryRows} AND category IS NOT NULL AND lines > 0 ORDER BY amount DESC, category LIMIT {s.TopCategories}");
-        var channels = Strings(db, $"SELECT channel FROM fx_tx_plan WHERE g = {FeatureSql.ChannelRows} AND channel IS NOT NULL AND lines > 0 ORDER BY lines DESC, channel LIMIT 12");
+        var categories = Strings(db, $"SELECT category FROM fx_tx_plan WHERE g = {FeatureSql.CategoryRows} AND category IS NOT NULL ORDER BY amount DESC, category LIMIT {s.TopCategories}");
+        var channels = Strings(db, $"SELECT channel FROM fx_tx_plan WHERE g = {FeatureSql.ChannelRows} AND channel IS NOT NULL ORDER BY lines DESC, channel LIMIT 12");
         IReadOnlyList<string> eventTypes = [];
         WeekBitmaps? weeks = null;
         if (data.HasEvents)

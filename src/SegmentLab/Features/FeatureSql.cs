@@ -119,7 +119,7 @@ internal sealed partial class FeatureSql
     /// </summary>
     public static string Products() => $"""
         CREATE OR REPLACE TEMP TABLE fx_products AS
-        WITH h AS (SELECT product, unit_price AS v, lines AS c FROM fx_tx_plan WHERE g = {ProductPriceRows} AND product IS NOT NULL AND lines > 0),
+        WITH h AS (SELECT product, unit_price AS v, lines AS c FROM fx_tx_plan WHERE g = {ProductPriceRows} AND product IS NOT NULL),
         pos AS (SELECT product, v, c, sum(c) OVER (PARTITION BY product ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS before, sum(c) OVER (PARTITION BY product) AS n
                 FROM h WHERE v > 0),
         mid AS (SELECT product, max({When("before <= (n - 1) // 2 AND (n - 1) // 2 < before + c", "v")}) AS lo,
@@ -133,7 +133,7 @@ internal sealed partial class FeatureSql
     /// <summary>The categories bought before the cutoff, numbered (for the distinct-category bitmaps).</summary>
     public static string Categories() => $"""
         CREATE OR REPLACE TEMP TABLE fx_categories AS
-        SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx FROM fx_tx_plan WHERE g = {CategoryRows} AND category IS NOT NULL AND lines > 0
+        SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx FROM fx_tx_plan WHERE g = {CategoryRows} AND category IS NOT NULL
         """;
 
     /// <summary>Planning: the event types seen before the cutoff, with their counts (the most frequent become columns).</summary>
